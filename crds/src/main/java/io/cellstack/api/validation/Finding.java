@@ -33,6 +33,8 @@ public record Finding(String source, int line, Problem problem) {
     StringBuilder sb = new StringBuilder(source);
     if (line > 0) {
       sb.append(':').append(line);
+    } else if (problem.kind().isEmpty() && problem.name().isEmpty()) {
+      sb.append(':');
     }
     sb.append(' ');
     if (!problem.kind().isEmpty() || !problem.name().isEmpty()) {
