@@ -129,6 +129,9 @@ public final class RoutingTableJson {
         throw new IllegalArgumentException("routing table has a bad range " + from + "-" + to);
       }
       for (int slot = from; slot <= to; slot++) {
+        if (routes[slot] != null) {
+          throw new IllegalArgumentException("routing table routes slot " + slot + " twice");
+        }
         routes[slot] =
             new SlotRoute(
                 slot,

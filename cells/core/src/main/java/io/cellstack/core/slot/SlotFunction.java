@@ -19,7 +19,20 @@ public final class SlotFunction {
   /** The largest slot count; ids reserve four digits for the slot. */
   public static final int MAX_SLOTS = 10_000;
 
+  private static final int CHUNK_DIGITS = 14;
+  private static final long[] POWERS_OF_TEN = new long[CHUNK_DIGITS + 1];
+
+  static {
+    POWERS_OF_TEN[0] = 1;
+    for (int i = 1; i <= CHUNK_DIGITS; i++) {
+      POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+    }
+  }
+
   private final int slots;
+
+  /** k when slots is 10^k, else 0. */
+  private final int decimalDigits;
 
   private SlotFunction(int slots) {
     if (slots < 1 || slots > MAX_SLOTS) {
@@ -27,6 +40,11 @@ public final class SlotFunction {
           "slot count must be between 1 and " + MAX_SLOTS + ", was " + slots);
     }
     this.slots = slots;
+    int digits = 0;
+    for (int power = 1; power < slots; power *= 10) {
+      digits++;
+    }
+    this.decimalDigits = POWERS_OF_TEN[digits] == slots && digits > 0 ? digits : 0;
   }
 
   /** A slot function over {@code slots} slots. */
@@ -45,19 +63,52 @@ public final class SlotFunction {
    * @throws IllegalArgumentException when {@code uid} is not a well-formed uid ({@link Uids})
    */
   public int slotOf(String uid) {
-    Uids.requireValid(uid);
-    return Uids.isNumeric(uid) ? numericSlot(uid) : hashedSlot(uid);
+    int length = uid == null ? 0 : uid.length();
+    if (length == 0 || length > Uids.MAX_LENGTH) {
+      Uids.requireValid(uid);
+    }
+    if (decimalDigits > 0) {
+      return lastDigitsSlot(uid, length);
+    }
+    // One pass: digits accumulate in chunks of up to 14 and are reduced once per chunk, since
+    // remainder (< 10^4) * 10^14 + chunk (< 10^14) stays below 2^63. The first non-digit sends the
+    // uid to the hashed path, which validates it.
+    long remainder = 0;
+    long chunk = 0;
+    int chunkDigits = 0;
+    for (int i = 0; i < length; i++) {
+      int digit = uid.charAt(i) - '0';
+      if (digit < 0 || digit > 9) {
+        return hashedSlot(uid);
+      }
+      chunk = chunk * 10 + digit;
+      if (++chunkDigits == CHUNK_DIGITS) {
+        remainder = (remainder * POWERS_OF_TEN[CHUNK_DIGITS] + chunk) % slots;
+        chunk = 0;
+        chunkDigits = 0;
+      }
+    }
+    return (int) ((remainder * POWERS_OF_TEN[chunkDigits] + chunk) % slots);
   }
 
-  private int numericSlot(String uid) {
-    int remainder = 0;
-    for (int i = 0; i < uid.length(); i++) {
-      remainder = (remainder * 10 + (uid.charAt(i) - '0')) % slots;
+  /** With 10^k slots a numeric uid's slot is its last k digits: no division needed. */
+  private int lastDigitsSlot(String uid, int length) {
+    int slot = 0;
+    int tail = length - decimalDigits;
+    for (int i = 0; i < length; i++) {
+      int digit = uid.charAt(i) - '0';
+      if (digit < 0 || digit > 9) {
+        return hashedSlot(uid);
+      }
+      if (i >= tail) {
+        slot = slot * 10 + digit;
+      }
     }
-    return remainder;
+    return slot;
   }
 
   private int hashedSlot(String uid) {
+    Uids.requireValid(uid);
     CRC32 crc = new CRC32();
     crc.update(uid.getBytes(StandardCharsets.UTF_8));
     return (int) (crc.getValue() % slots);

@@ -28,19 +28,11 @@ public final class Uids {
     }
   }
 
-  /** Whether a (valid) uid is all digits and so gets a readable slot. */
-  static boolean isNumeric(String uid) {
-    for (int i = 0; i < uid.length(); i++) {
-      char c = uid.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private static String problem(String uid) {
-    if (uid == null || uid.isEmpty()) {
+    if (uid == null) {
+      return "uid is missing";
+    }
+    if (uid.isEmpty()) {
       return "uid is empty";
     }
     if (uid.length() > MAX_LENGTH) {

@@ -1,0 +1,41 @@
+# Cellstack developer commands. Only a JDK 17+ is needed: ./mvnw fetches Maven from Maven Central.
+MVN ?= ./mvnw
+CLI := ./cellstack
+EXAMPLES := examples/base
+
+.PHONY: help build test run crds bench format clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+build: ## Compile and package everything (no tests)
+	$(MVN) -q install -DskipTests
+
+test: ## Run the whole suite: formatting, CRD drift, unit, property and CLI tests
+	$(MVN) install
+
+run: build ## Build, validate examples/ and print their routing summary
+	@echo "==> cellstack validate $(EXAMPLES)"
+	@$(CLI) validate $(EXAMPLES)
+	@echo
+	@echo "==> cellstack routing -f $(EXAMPLES)"
+	@$(CLI) routing -f $(EXAMPLES)
+	@echo
+	@echo "==> cellstack route 2088000000000042 -f $(EXAMPLES)"
+	@$(CLI) route 2088000000000042 -f $(EXAMPLES)
+
+crds: ## Regenerate the CRD YAML in crds/manifests/ from the Java model
+	$(MVN) -q -pl crds -am process-classes -Dspotless.check.skip=true
+	rm -f crds/manifests/*.yml
+	cp crds/target/classes/META-INF/fabric8/*.yml crds/manifests/
+	@echo "CRDs written to crds/manifests/; commit them with the model change."
+
+bench: ## Run the JMH benchmarks (several minutes); results in bench/target/jmh.json
+	$(MVN) -q -pl bench -am package -DskipTests
+	java -jar bench/target/benchmarks.jar -f 1 -wi 3 -w 2s -i 5 -r 2s -rf json -rff bench/target/jmh.json
+
+format: ## Format the Java sources (google-java-format)
+	$(MVN) -q spotless:apply
+
+clean: ## Remove build output
+	$(MVN) -q clean
