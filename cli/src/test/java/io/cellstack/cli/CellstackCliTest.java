@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -87,6 +88,29 @@ class CellstackCliTest {
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out())
         .contains("<stdin>:29 ShardMap/main spec.assignments: slots 5-6 are assigned to no cell");
+  }
+
+  @Test
+  void validateAcceptsTheRenderedProductionOverlay() throws Exception {
+    Process kustomize;
+    try {
+      kustomize =
+          new ProcessBuilder(
+                  "kubectl", "kustomize", REPO.resolve("examples/overlays/production").toString())
+              .redirectErrorStream(true)
+              .start();
+    } catch (IOException noKubectl) {
+      Assumptions.abort("kubectl is not installed: " + noKubectl.getMessage());
+      return;
+    }
+    String rendered = new String(kustomize.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(kustomize.waitFor()).as(rendered).isZero();
+
+    Run run = runWithStdin(rendered, "validate", "-");
+
+    assertThat(run.exit()).as(run.out()).isZero();
+    assertThat(run.out())
+        .contains("20 Cellstack resource(s) in 1 namespace(s), 1 other resource(s) skipped");
   }
 
   @Test
