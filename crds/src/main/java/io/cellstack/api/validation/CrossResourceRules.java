@@ -39,7 +39,7 @@ public final class CrossResourceRules {
     if (set.shardMaps().isEmpty()) {
       problems.add(
           Problem.error(
-              "ShardMap",
+              "",
               "",
               "",
               "no ShardMap in namespace "

@@ -38,7 +38,7 @@ public record Finding(String source, int line, Problem problem) {
     }
     sb.append(' ');
     if (!problem.kind().isEmpty() || !problem.name().isEmpty()) {
-      sb.append(problem.kind())
+      sb.append(problem.kind().isEmpty() ? "<no kind>" : problem.kind())
           .append('/')
           .append(problem.name().isEmpty() ? "<unnamed>" : problem.name());
       if (!problem.field().isEmpty()) {

@@ -97,7 +97,7 @@ public final class ManifestValidator {
             findings.add(
                 at != null
                     ? new Finding(at.source(), at.lines().lineOf(problem.field()), problem)
-                    : new Finding(firstOfNamespace.get(namespace).source(), 0, problem));
+                    : atNamespace(firstOfNamespace.get(namespace), problem));
           }
         });
     return report(findings, sets, compilations, ignored);
@@ -212,6 +212,11 @@ public final class ManifestValidator {
             ? Problem.warning(manifest.kind(), manifest.name(), error.path(), error.message())
             : Problem.error(manifest.kind(), manifest.name(), error.path(), error.message());
     return new Finding(manifest.source(), manifest.lines().lineOf(error.path()), problem);
+  }
+
+  /** A problem of the namespace as a whole, shown at its first resource. */
+  private static Finding atNamespace(Manifest first, Problem problem) {
+    return new Finding(first.source(), first.line(), problem);
   }
 
   private static String key(String namespace, String kind, String name) {
