@@ -76,5 +76,21 @@ public record ShardMapSpec(
           @Min(1)
           @Max(16)
           @Default("1")
-          Integer shardsPerCell) {}
+          Integer shardsPerCell,
+      @JsonPropertyDescription(
+              "Tables of the keyspace; each is sharded by its slot column (the VSchema's primary"
+                  + " vindex).")
+          @Size(max = 500)
+          List<@Pattern("^[a-z][a-z0-9_]{0,63}$") String> tables) {
+
+    /** Shards per cell, defaulted. */
+    public int shardsPerCellOrDefault() {
+      return shardsPerCell == null ? 1 : shardsPerCell;
+    }
+
+    /** The tables, never null. */
+    public List<String> tablesOrEmpty() {
+      return tables == null ? List.of() : tables;
+    }
+  }
 }

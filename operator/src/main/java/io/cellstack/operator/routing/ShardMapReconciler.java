@@ -1,0 +1,207 @@
+package io.cellstack.operator.routing;
+
+import io.cellstack.api.v1alpha1.Cell;
+import io.cellstack.api.v1alpha1.Conditions;
+import io.cellstack.api.v1alpha1.FailoverDatabase;
+import io.cellstack.api.v1alpha1.ShardMap;
+import io.cellstack.api.v1alpha1.ShardMapStatus;
+import io.cellstack.core.problem.Problem;
+import io.cellstack.core.routing.RoutingTable;
+import io.cellstack.core.routing.SlotRoute;
+import io.cellstack.operator.naming.Names;
+import io.cellstack.operator.status.EventRecorder;
+import io.cellstack.operator.status.NamespaceMappers;
+import io.cellstack.operator.status.StatusConditions;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Publishes a ShardMap's routing table (ConfigMap {@code cellstack-routing}), its VSchemas and
+ * VitessKeyspaces. The decision is computed once per pass ({@link RoutingDecision}); the workflow
+ * publishes only a valid one, so an invalid map never replaces the last good table.
+ */
+@ControllerConfiguration
+@Workflow(
+    explicitInvocation = true,
+    dependents = {
+      @Dependent(
+          name = RoutingConfigMapDependent.NAME,
+          type = RoutingConfigMapDependent.class,
+          reconcilePrecondition = PublishableTopology.class),
+      @Dependent(
+          name = VSchemaConfigMapDependent.NAME,
+          type = VSchemaConfigMapDependent.class,
+          reconcilePrecondition = PublishableTopology.class),
+      @Dependent(
+          name = "keyspaces",
+          type = VitessKeyspacesDependent.class,
+          reconcilePrecondition = PublishableTopology.class)
+    })
+public class ShardMapReconciler implements Reconciler<ShardMap> {
+
+  static final String DECISION = "routing-decision";
+  static final String VALID = "Valid";
+
+  private final EventRecorder events;
+  private final Clock clock;
+
+  /** A reconciler recording Events with {@code events}. */
+  public ShardMapReconciler(EventRecorder events, Clock clock) {
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<EventSource<?, ShardMap>> prepareEventSources(EventSourceContext<ShardMap> context) {
+    return List.of(
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(Cell.class, ShardMap.class)
+                .withSecondaryToPrimaryMapper(NamespaceMappers.toPrimariesInNamespace(context))
+                .build(),
+            context),
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(FailoverDatabase.class, ShardMap.class)
+                .withSecondaryToPrimaryMapper(NamespaceMappers.toPrimariesInNamespace(context))
+                .build(),
+            context));
+  }
+
+  @Override
+  public UpdateControl<ShardMap> reconcile(ShardMap map, Context<ShardMap> context) {
+    String namespace = map.getMetadata().getNamespace();
+    Optional<ConfigMap> published =
+        NamespaceMappers.get(
+            context,
+            ConfigMap.class,
+            RoutingConfigMapDependent.NAME,
+            namespace,
+            Names.ROUTING_CONFIG_MAP);
+    RoutingDecision decision =
+        RoutingDecision.decide(
+            map,
+            context.getPrimaryCache().list(namespace).toList(),
+            NamespaceMappers.list(context, Cell.class, namespace),
+            NamespaceMappers.list(context, FailoverDatabase.class, namespace),
+            published.flatMap(RoutingConfigMap::json));
+    context.managedWorkflowAndDependentResourceContext().put(DECISION, decision);
+    context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+    return status(map, decision);
+  }
+
+  /** The decision of the current pass, for the dependents. */
+  static RoutingDecision decision(Context<ShardMap> context) {
+    return context
+        .managedWorkflowAndDependentResourceContext()
+        .getMandatory(DECISION, RoutingDecision.class);
+  }
+
+  private UpdateControl<ShardMap> status(ShardMap map, RoutingDecision decision) {
+    ShardMapStatus previous = map.getStatus();
+    ShardMapStatus status = new ShardMapStatus();
+    long generation =
+        map.getMetadata().getGeneration() == null ? 0 : map.getMetadata().getGeneration();
+    List<Condition> before = previous == null ? null : previous.getConditions();
+    status.setObservedGeneration(generation);
+    status.setRoutingConfigMap(Names.ROUTING_CONFIG_MAP);
+    if (decision.isValid()) {
+      RoutingTable table = decision.table().orElseThrow();
+      status.setEpoch(table.epoch());
+      status.setSlotsPerCell(slotsPerCell(table));
+      String warnings = decision.warnings().isEmpty() ? "" : "; " + describe(decision.warnings());
+      StatusConditions.set(
+          status,
+          before,
+          VALID,
+          StatusConditions.TRUE,
+          "TopologyValid",
+          "every slot is served by exactly one cell" + warnings,
+          generation,
+          clock);
+      StatusConditions.set(
+          status,
+          before,
+          Conditions.READY,
+          StatusConditions.TRUE,
+          "Published",
+          "routing table epoch " + table.epoch() + " is in ConfigMap " + Names.ROUTING_CONFIG_MAP,
+          generation,
+          clock);
+      if (previous == null || previous.getEpoch() == null || previous.getEpoch() != table.epoch()) {
+        events.normal(
+            map,
+            "RoutingPublished",
+            "routing table epoch "
+                + table.epoch()
+                + " published in ConfigMap "
+                + Names.ROUTING_CONFIG_MAP);
+      }
+    } else {
+      if (previous != null) {
+        status.setEpoch(previous.getEpoch());
+        status.setSlotsPerCell(previous.getSlotsPerCell());
+      }
+      String message =
+          describe(decision.errors())
+              + (previous != null && previous.getEpoch() != null
+                  ? "; the table of epoch " + previous.getEpoch() + " stays published"
+                  : "; nothing is published");
+      StatusConditions.set(
+          status,
+          before,
+          VALID,
+          StatusConditions.FALSE,
+          "InvalidTopology",
+          message,
+          generation,
+          clock);
+      StatusConditions.set(
+          status,
+          before,
+          Conditions.READY,
+          StatusConditions.FALSE,
+          "InvalidTopology",
+          message,
+          generation,
+          clock);
+      Condition old = StatusConditions.get(previous, VALID);
+      if (old == null || !message.equals(old.getMessage())) {
+        events.warning(map, "InvalidTopology", message);
+      }
+    }
+    map.setStatus(status);
+    return StatusConditions.differs(previous, status)
+        ? UpdateControl.patchStatus(map)
+        : UpdateControl.noUpdate();
+  }
+
+  private static Map<String, Integer> slotsPerCell(RoutingTable table) {
+    Map<String, Integer> perCell = new TreeMap<>();
+    for (int slot = 0; slot < table.slots(); slot++) {
+      SlotRoute route = table.route(slot);
+      perCell.merge(route.serving(), 1, Integer::sum);
+    }
+    return perCell;
+  }
+
+  private static String describe(List<Problem> problems) {
+    String first = problems.get(0).toString();
+    return problems.size() == 1
+        ? first
+        : first + " (and " + (problems.size() - 1) + " more problem(s))";
+  }
+}

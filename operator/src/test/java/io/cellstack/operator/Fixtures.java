@@ -1,0 +1,83 @@
+package io.cellstack.operator;
+
+import io.cellstack.api.v1alpha1.Cell;
+import io.cellstack.api.v1alpha1.CellSpec;
+import io.cellstack.api.v1alpha1.FailoverDatabase;
+import io.cellstack.api.v1alpha1.FailoverDatabaseSpec;
+import io.cellstack.api.v1alpha1.FailoverTrigger;
+import io.cellstack.api.v1alpha1.ShardMap;
+import io.cellstack.api.v1alpha1.ShardMapSpec;
+import io.cellstack.core.routing.CellState;
+import io.cellstack.core.routing.CellType;
+import io.cellstack.core.routing.FailoverMode;
+import io.cellstack.core.routing.WriteTarget;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builders of test resources: a two-region topology unless a test says otherwise. */
+public final class Fixtures {
+
+  public static final String NAMESPACE = "bank";
+
+  private Fixtures() {}
+
+  public static Cell cell(String name, String region, String zone, String peer) {
+    return cell(name, region, zone, peer, CellState.Active);
+  }
+
+  public static Cell cell(String name, String region, String zone, String peer, CellState state) {
+    Cell cell = new Cell();
+    cell.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
+    cell.setSpec(new CellSpec(region, zone, CellType.RZONE, 100, state, peer));
+    return cell;
+  }
+
+  /** rz00, rz01 in east and rz10, rz11 in west, peered across regions. */
+  public static List<Cell> fourCells() {
+    return List.of(
+        cell("rz00", "east", "east-a", "rz10"),
+        cell("rz01", "east", "east-b", "rz11"),
+        cell("rz10", "west", "west-a", "rz00"),
+        cell("rz11", "west", "west-b", "rz01"));
+  }
+
+  /** A ShardMap named main; {@code owners[i]} owns the i-th equal share of {@code slots}. */
+  public static ShardMap shardMap(int slots, String... owners) {
+    List<ShardMapSpec.Assignment> assignments = new ArrayList<>();
+    for (int i = 0; i < owners.length; i++) {
+      int from = slots * i / owners.length;
+      int to = slots * (i + 1) / owners.length - 1;
+      assignments.add(
+          new ShardMapSpec.Assignment(owners[i], List.of(new ShardMapSpec.Range(from, to))));
+    }
+    return shardMap(slots, assignments);
+  }
+
+  public static ShardMap shardMap(int slots, List<ShardMapSpec.Assignment> assignments) {
+    ShardMap map = new ShardMap();
+    map.setMetadata(new ObjectMetaBuilder().withName("main").withNamespace(NAMESPACE).build());
+    map.setSpec(
+        new ShardMapSpec(
+            slots,
+            assignments,
+            List.of(new ShardMapSpec.Keyspace("payment", 1, List.of("payments", "outbox")))));
+    return map;
+  }
+
+  public static FailoverDatabase failover(String cell, String peer, WriteTarget target) {
+    FailoverDatabase database = new FailoverDatabase();
+    database.setMetadata(
+        new ObjectMetaBuilder().withName("payment-" + cell).withNamespace(NAMESPACE).build());
+    database.setSpec(
+        new FailoverDatabaseSpec(
+            cell,
+            new FailoverDatabaseSpec.Database("payment", null),
+            new FailoverDatabaseSpec.FailoverTarget(peer, "payment_failover_" + cell, null),
+            FailoverMode.Flow,
+            FailoverTrigger.Manual,
+            target,
+            null));
+    return database;
+  }
+}

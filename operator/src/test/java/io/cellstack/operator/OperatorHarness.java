@@ -1,0 +1,70 @@
+package io.cellstack.operator;
+
+import io.cellstack.api.v1alpha1.CellstackKinds;
+import io.cellstack.api.validation.ApiSchemas;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the real operator wiring against a fabric8 mock API server in CRUD mode. */
+public final class OperatorHarness implements AutoCloseable {
+
+  private final KubernetesClient client;
+  private final Operator operator;
+
+  private OperatorHarness(KubernetesClient client, Operator operator) {
+    this.client = client;
+    this.operator = operator;
+  }
+
+  /** Installs the CRDs, creates the test namespace and starts the operator. */
+  public static OperatorHarness start(KubernetesClient client) {
+    return start(client, config());
+  }
+
+  public static OperatorHarness start(KubernetesClient client, OperatorConfig config) {
+    for (Class<? extends HasMetadata> kind : CellstackKinds.ALL) {
+      String resource = ApiSchemas.CRD_RESOURCE_DIR + CellstackKinds.crdFileName(kind);
+      try (InputStream in = OperatorHarness.class.getClassLoader().getResourceAsStream(resource)) {
+        client.apiextensions().v1().customResourceDefinitions().load(in).create();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(Fixtures.NAMESPACE)
+                .endMetadata()
+                .build())
+        .create();
+    Operator operator = CellstackOperator.create(client, config, Clock.systemUTC(), false);
+    operator.start();
+    return new OperatorHarness(client, operator);
+  }
+
+  public static OperatorConfig config() {
+    return new OperatorConfig(
+        "http://127.0.0.1:1", "cellstack", Map.of(), List.of(), "example/eventbridge:1", 0);
+  }
+
+  public <T extends HasMetadata> T create(T resource) {
+    return client.resource(resource).create();
+  }
+
+  public KubernetesClient client() {
+    return client;
+  }
+
+  @Override
+  public void close() {
+    operator.stop();
+  }
+}
