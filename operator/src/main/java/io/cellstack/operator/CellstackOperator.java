@@ -1,5 +1,6 @@
 package io.cellstack.operator;
 
+import io.cellstack.operator.functions.CellFunctionReconciler;
 import io.cellstack.operator.routing.ShardMapReconciler;
 import io.cellstack.operator.status.EventRecorder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -73,6 +74,7 @@ public final class CellstackOperator {
 
   private static List<Reconciler<?>> reconcilers(
       OperatorConfig config, EventRecorder events, Clock clock) {
-    return List.of(new ShardMapReconciler(events, clock));
+    return List.of(
+        new ShardMapReconciler(events, clock), new CellFunctionReconciler(config, events, clock));
   }
 }

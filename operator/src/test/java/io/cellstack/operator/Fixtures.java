@@ -1,6 +1,8 @@
 package io.cellstack.operator;
 
 import io.cellstack.api.v1alpha1.Cell;
+import io.cellstack.api.v1alpha1.CellFunction;
+import io.cellstack.api.v1alpha1.CellFunctionSpec;
 import io.cellstack.api.v1alpha1.CellSpec;
 import io.cellstack.api.v1alpha1.FailoverDatabase;
 import io.cellstack.api.v1alpha1.FailoverDatabaseSpec;
@@ -63,6 +65,24 @@ public final class Fixtures {
             assignments,
             List.of(new ShardMapSpec.Keyspace("payment", 1, List.of("payments", "outbox")))));
     return map;
+  }
+
+  /** CellFunction payment: keyspace payment, one trigger, optional capacity windows. */
+  public static CellFunction function(String name, CellFunctionSpec.CapacityWindow... windows) {
+    CellFunction function = new CellFunction();
+    function.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
+    function.setSpec(
+        new CellFunctionSpec(
+            "example/" + name + ":1",
+            "pay;paymentQuery",
+            "payment",
+            List.of(new CellFunctionSpec.Trigger("payment.events", "billing", 8, 200)),
+            List.of("billing.changes"),
+            new CellFunctionSpec.Scaling(50, 1, 30, 1, false),
+            windows.length == 0 ? null : List.of(windows),
+            new CellFunctionSpec.Resources("500m", "768Mi"),
+            null));
+    return function;
   }
 
   public static FailoverDatabase failover(String cell, String peer, WriteTarget target) {
