@@ -24,11 +24,12 @@ run: build ## Build, validate examples/ and print their routing summary
 	@echo "==> cellstack route 2088000000000042 -f $(EXAMPLES)"
 	@$(CLI) route 2088000000000042 -f $(EXAMPLES)
 
-crds: ## Regenerate the CRD YAML in crds/manifests/ from the Java model
+crds: ## Regenerate the CRD YAML (crds/manifests/ and the Helm chart) from the Java model
 	$(MVN) -q -pl crds -am process-classes -Dspotless.check.skip=true
-	rm -f crds/manifests/*.yml
+	rm -f crds/manifests/*.yml helm/cellstack/crds/*.yml
 	cp crds/target/classes/META-INF/fabric8/*.yml crds/manifests/
-	@echo "CRDs written to crds/manifests/; commit them with the model change."
+	cp crds/target/classes/META-INF/fabric8/*.yml helm/cellstack/crds/
+	@echo "CRDs written to crds/manifests/ and helm/cellstack/crds/; commit them with the model change."
 
 bench: ## Run the JMH benchmarks (several minutes); results in bench/target/jmh.json
 	$(MVN) -q -pl bench -am package -DskipTests

@@ -45,7 +45,13 @@ public final class OperatorHarness implements AutoCloseable {
                 .endMetadata()
                 .build())
         .create();
-    Operator operator = CellstackOperator.create(client, config, Clock.systemUTC(), false);
+    Operator operator =
+        CellstackOperator.create(
+            client,
+            config,
+            Clock.systemUTC(),
+            false,
+            io.javaoperatorsdk.operator.api.monitoring.Metrics.NOOP);
     operator.start();
     return new OperatorHarness(client, operator);
   }

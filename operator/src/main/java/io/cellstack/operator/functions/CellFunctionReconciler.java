@@ -95,7 +95,10 @@ public class CellFunctionReconciler implements Reconciler<CellFunction> {
       CellFunction function, Context<CellFunction> context) {
     String namespace = function.getMetadata().getNamespace();
     Instant now = clock.instant();
-    List<Cell> cells = NamespaceMappers.list(context, Cell.class, namespace);
+    List<Cell> cells =
+        NamespaceMappers.list(context, Cell.class, namespace).stream()
+            .filter(c -> c.getMetadata().getDeletionTimestamp() == null)
+            .toList();
     List<Problem> problems =
         problems(function, cells, NamespaceMappers.list(context, ShardMap.class, namespace));
     if (!problems.isEmpty()) {

@@ -1,0 +1,55 @@
+package io.cellstack.helm;
+
+import java.util.List;
+import java.util.Map;
+
+/** One rendered Kubernetes object, read by dotted paths ("spec.template.spec.containers.0"). */
+record Manifest(Map<String, Object> tree) {
+
+  String kind() {
+    return string("kind");
+  }
+
+  String name() {
+    return string("metadata.name");
+  }
+
+  String namespace() {
+    return (String) get("metadata.namespace");
+  }
+
+  /** The value at a dotted path, where a numeric segment indexes a list; null when absent. */
+  Object get(String path) {
+    Object node = tree;
+    for (String key : path.split("\\.")) {
+      if (node instanceof Map<?, ?> map) {
+        node = map.get(key);
+      } else if (node instanceof List<?> list && key.chars().allMatch(Character::isDigit)) {
+        int index = Integer.parseInt(key);
+        node = index < list.size() ? list.get(index) : null;
+      } else {
+        return null;
+      }
+    }
+    return node;
+  }
+
+  String string(String path) {
+    return (String) get(path);
+  }
+
+  @SuppressWarnings("unchecked")
+  Map<String, Object> map(String path) {
+    return (Map<String, Object>) get(path);
+  }
+
+  @SuppressWarnings("unchecked")
+  List<Object> list(String path) {
+    return (List<Object>) get(path);
+  }
+
+  @Override
+  public String toString() {
+    return kind() + " " + (namespace() == null ? "" : namespace() + "/") + name();
+  }
+}

@@ -1,0 +1,160 @@
+package io.cellstack.operator;
+
+import static io.cellstack.operator.Fixtures.NAMESPACE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.cellstack.api.manifest.ManifestReader;
+import io.cellstack.api.v1alpha1.BatchSchedule;
+import io.cellstack.api.v1alpha1.FailoverDatabase;
+import io.cellstack.api.v1alpha1.GreyRollout;
+import io.cellstack.api.validation.ManifestValidator;
+import io.cellstack.api.validation.ValidationReport;
+import io.cellstack.core.routing.RoutingTableJson;
+import io.cellstack.operator.acceptance.AcceptingReconciler;
+import io.cellstack.operator.naming.Names;
+import io.cellstack.operator.status.StatusConditions;
+import io.cellstack.operator.triggers.ScaledObject;
+import io.cellstack.operator.vitess.VitessKeyspace;
+import io.fabric8.knative.serving.v1.Service;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** kubectl apply -f examples/base, as the operator sees it: every child object it should make. */
+@EnableKubernetesMockClient(crud = true, https = false)
+class ExamplesOnTheMockApiServerTest {
+
+  static final Path EXAMPLES =
+      Path.of(System.getProperty("repo.dir", "..")).resolve("examples/base");
+
+  KubernetesClient client;
+  OperatorHarness harness;
+
+  @BeforeEach
+  void applyExamples() {
+    harness = OperatorHarness.start(client);
+    ValidationReport report = new ManifestValidator().validate(new ManifestReader().read(EXAMPLES));
+    assertThat(report.findings()).isEmpty();
+    for (HasMetadata resource : report.sets().get("").all()) {
+      resource.getMetadata().setNamespace(NAMESPACE);
+      harness.create(resource);
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    harness.close();
+  }
+
+  @Test
+  void yieldsTheRoutingTableServicesBridgesAndVitessObjects() {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                client.resources(Service.class).inNamespace(NAMESPACE).list().getItems().size()
+                        == 16
+                    && client.apps().deployments().inNamespace(NAMESPACE).list().getItems().size()
+                        == 4
+                    && client
+                            .resources(ScaledObject.class)
+                            .inNamespace(NAMESPACE)
+                            .list()
+                            .getItems()
+                            .size()
+                        == 4
+                    && client
+                            .resources(VitessKeyspace.class)
+                            .inNamespace(NAMESPACE)
+                            .list()
+                            .getItems()
+                            .size()
+                        == 3
+                    && client
+                            .configMaps()
+                            .inNamespace(NAMESPACE)
+                            .withName(Names.ROUTING_CONFIG_MAP)
+                            .get()
+                        != null);
+
+    ConfigMap routing =
+        client.configMaps().inNamespace(NAMESPACE).withName(Names.ROUTING_CONFIG_MAP).get();
+    assertThat(RoutingTableJson.read(routing.getData().get(Names.ROUTING_KEY)).route(99).serving())
+        .isEqualTo("rz11");
+    assertThat(
+            client.resources(Service.class).inNamespace(NAMESPACE).withName("billing-rz01").get())
+        .isNotNull();
+    assertThat(
+            client
+                .apps()
+                .deployments()
+                .inNamespace(NAMESPACE)
+                .withName("billing-rz01-payment-events-bridge")
+                .get())
+        .isNotNull();
+    assertThat(
+            client
+                .configMaps()
+                .inNamespace(NAMESPACE)
+                .withName(Names.vschemaConfigMap("main"))
+                .get()
+                .getData())
+        .containsOnlyKeys("payment.json", "billing.json", "scheduling.json");
+  }
+
+  @Test
+  void everyKindGetsAStatus() {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              FailoverDatabase database =
+                  client
+                      .resources(FailoverDatabase.class)
+                      .inNamespace(NAMESPACE)
+                      .withName("payment-rz00")
+                      .get();
+              GreyRollout rollout =
+                  client
+                      .resources(GreyRollout.class)
+                      .inNamespace(NAMESPACE)
+                      .withName("payment-v2")
+                      .get();
+              BatchSchedule schedule =
+                  client
+                      .resources(BatchSchedule.class)
+                      .inNamespace(NAMESPACE)
+                      .withName("billing-statements")
+                      .get();
+              assertThat(database.getStatus().getPhase()).isEqualTo("Primary");
+              assertThat(StatusConditions.get(database.getStatus(), "Ready").getStatus())
+                  .isEqualTo("True");
+              assertThat(
+                      StatusConditions.get(rollout.getStatus(), AcceptingReconciler.ACCEPTED)
+                          .getStatus())
+                  .isEqualTo("True");
+              assertThat(StatusConditions.get(rollout.getStatus(), "Ready").getStatus())
+                  .isEqualTo("Unknown");
+              assertThat(
+                      StatusConditions.get(schedule.getStatus(), AcceptingReconciler.ACCEPTED)
+                          .getStatus())
+                  .isEqualTo("True");
+              assertThat(
+                      client
+                          .resources(io.cellstack.api.v1alpha1.Cell.class)
+                          .inNamespace(NAMESPACE)
+                          .withName("rz00")
+                          .get()
+                          .getStatus()
+                          .getServedSlots())
+                  .isEqualTo("0-24");
+            });
+  }
+}
