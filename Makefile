@@ -3,7 +3,7 @@ MVN ?= ./mvnw
 CLI := ./cellstack
 EXAMPLES := examples/base
 
-.PHONY: help build test run crds bench format clean
+.PHONY: help build test run crds bench bench-operator format clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -34,6 +34,11 @@ crds: ## Regenerate the CRD YAML (crds/manifests/ and the Helm chart) from the J
 bench: ## Run the JMH benchmarks (several minutes); results in bench/target/jmh.json
 	$(MVN) -q -pl bench -am package -DskipTests
 	java -jar bench/target/benchmarks.jar -f 1 -wi 3 -w 2s -i 5 -r 2s -rf json -rff bench/target/jmh.json
+
+bench-operator: ## Converge 200 Cells x 5 CellFunctions on the mock API server; results in operator/target/convergence.txt
+	$(MVN) -q -pl operator -am install -DskipTests
+	$(MVN) -q -pl operator test -Dgroups=benchmark -Doperator.excludedGroups= -Dtest=ConvergenceBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+	@cat operator/target/convergence.txt
 
 format: ## Format the Java sources (google-java-format)
 	$(MVN) -q spotless:apply

@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.pulsar.client.admin.PulsarAdminException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Gives each Cell its Pulsar namespace and the topics its namespace's functions declare, and
@@ -40,7 +42,9 @@ import org.apache.pulsar.client.admin.PulsarAdminException;
 @ControllerConfiguration
 public class CellReconciler implements Reconciler<Cell>, Cleaner<Cell> {
 
-  static final Duration RETRY = Duration.ofSeconds(30);
+  private static final Logger LOG = LoggerFactory.getLogger(CellReconciler.class);
+
+  static final Duration RETRY = Duration.ofSeconds(10);
   private static final String ROUTING_SOURCE = "routing-table";
 
   private final OperatorConfig config;
@@ -155,11 +159,13 @@ public class CellReconciler implements Reconciler<Cell>, Cleaner<Cell> {
             generation(cell),
             clock);
         cell.setStatus(status);
-        context.getClient().resource(cell).patchStatus();
+        context.getClient().resource(cell).updateStatus();
         events.warning(cell, "TopicsNotEmpty", message);
+        LOG.info("cell {} is not deleted yet: {}", cell.getMetadata().getName(), message);
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(RETRY);
       }
       pulsar.get().deleteNamespace(namespace);
+      LOG.info("deleted Pulsar namespace {} of cell {}", namespace, cell.getMetadata().getName());
       events.normal(cell, "PulsarNamespaceDeleted", "deleted Pulsar namespace " + namespace);
       return DeleteControl.defaultDelete();
     } catch (PulsarAdminException | RuntimeException e) {

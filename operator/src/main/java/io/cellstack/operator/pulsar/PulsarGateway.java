@@ -95,7 +95,7 @@ public final class PulsarGateway implements AutoCloseable {
     for (String topic : admin.topics().getPartitionedTopicList(namespace)) {
       admin.topics().deletePartitionedTopic(topic, true);
     }
-    admin.namespaces().deleteNamespace(namespace, true);
+    admin.namespaces().deleteNamespace(namespace);
   }
 
   /** Whether {@code namespace} exists. */

@@ -1,0 +1,183 @@
+package io.cellstack.devservices;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A real Pulsar standalone and/or MariaDB server, each in its own launcher JVM on 127.0.0.1.
+ *
+ * <p>{@link #start} spawns the launchers in parallel and returns when all said READY. {@link
+ * #close} (also run by a shutdown hook) stops them. If this JVM dies without closing, even by
+ * SIGKILL, each launcher sees EOF on its stdin and stops by itself.
+ */
+public final class DevServices implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(DevServices.class.getName());
+  private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+  private final Options options;
+  private final Map<Service, LauncherProcess> launchers;
+  private final PulsarAddress pulsar;
+  private final MariaDbAddress mariaDb;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Thread shutdownHook;
+
+  private DevServices(
+      Options options,
+      Map<Service, LauncherProcess> launchers,
+      PulsarAddress pulsar,
+      MariaDbAddress mariaDb) {
+    this.options = options;
+    this.launchers = launchers;
+    this.pulsar = pulsar;
+    this.mariaDb = mariaDb;
+    this.shutdownHook = new Thread(this::stopAll, "devservices-shutdown");
+  }
+
+  /** Starts the chosen services in parallel; throws {@link DevServicesException} on failure. */
+  public static DevServices start(Options options) {
+    long startedAt = System.nanoTime();
+    long deadline = startedAt + options.timeout().toNanos();
+    Map<Service, LauncherProcess> launchers = new EnumMap<>(Service.class);
+    try {
+      Files.createDirectories(options.workDir());
+      for (Service service : options.services()) {
+        launchers.put(service, LauncherProcess.spawn(service, options.workDir()));
+      }
+      Map<Service, Map<String, String>> ready = new EnumMap<>(Service.class);
+      for (LauncherProcess launcher : launchers.values()) {
+        ready.put(launcher.service(), launcher.awaitReady(deadline));
+      }
+      DevServices services =
+          new DevServices(
+              options,
+              launchers,
+              Optional.ofNullable(ready.get(Service.PULSAR)).map(DevServices::pulsar).orElse(null),
+              Optional.ofNullable(ready.get(Service.MARIADB))
+                  .map(DevServices::mariaDb)
+                  .orElse(null));
+      Runtime.getRuntime().addShutdownHook(services.shutdownHook);
+      LOG.log(
+          Level.INFO,
+          "Dev services {0} ready in {1} ms",
+          options.services(),
+          (System.nanoTime() - startedAt) / 1_000_000);
+      return services;
+    } catch (IOException | RuntimeException e) {
+      launchers.values().forEach(LauncherProcess::requestStop);
+      launchers.values().forEach(l -> l.stop(Duration.ofSeconds(10)));
+      if (e instanceof DevServicesException failure) {
+        throw failure;
+      }
+      throw new DevServicesException("Dev services failed to start: " + e, e);
+    }
+  }
+
+  public Options options() {
+    return options;
+  }
+
+  public PulsarAddress pulsar() {
+    return require(pulsar, Service.PULSAR);
+  }
+
+  public MariaDbAddress mariaDb() {
+    return require(mariaDb, Service.MARIADB);
+  }
+
+  /** {@code pulsar://127.0.0.1:P}. */
+  public String pulsarServiceUrl() {
+    return pulsar().serviceUrl();
+  }
+
+  /** The broker's web service URL, for PulsarAdmin: {@code http://127.0.0.1:Q}. */
+  public String pulsarAdminUrl() {
+    return pulsar().adminUrl();
+  }
+
+  /** {@code jdbc:mysql://127.0.0.1:P/}; user root, no password. */
+  public String jdbcUrl() {
+    return mariaDb().jdbcUrl();
+  }
+
+  public int mariaDbPort() {
+    return mariaDb().port();
+  }
+
+  /** The launcher JVMs and their descendants (mysqld), for diagnostics and tests. */
+  public List<ProcessHandle> processes() {
+    List<ProcessHandle> all = new ArrayList<>();
+    launchers.values().forEach(l -> all.addAll(l.processTree()));
+    return List.copyOf(all);
+  }
+
+  /**
+   * Writes the addresses as a properties file ({@code cellstack.pulsar.service-url}, {@code
+   * cellstack.pulsar.admin-url}, {@code cellstack.mariadb.jdbc-url}, {@code .host}, {@code .port},
+   * {@code .user}, {@code .password}), atomically.
+   */
+  public Path writeAddresses(Path file) {
+    try {
+      Path target = file.toAbsolutePath();
+      Files.createDirectories(target.getParent());
+      Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+      Files.writeString(temp, AddressesFile.render(pulsar, mariaDb), StandardCharsets.UTF_8);
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Stops every launcher: STOP, up to 20 s of grace, then SIGKILL of the process tree. */
+  @Override
+  public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or about to: it stops them
+    }
+    stopAll();
+  }
+
+  private void stopAll() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    launchers.values().forEach(LauncherProcess::requestStop);
+    launchers.values().forEach(l -> l.stop(STOP_GRACE));
+    LOG.log(Level.INFO, "Dev services {0} stopped", options.services());
+  }
+
+  private <T> T require(T address, Service service) {
+    if (address == null) {
+      throw new IllegalStateException(service.displayName() + " was not started (see Options)");
+    }
+    return address;
+  }
+
+  private static PulsarAddress pulsar(Map<String, String> ready) {
+    return new PulsarAddress(ready.get("brokerServiceUrl"), ready.get("webServiceUrl"));
+  }
+
+  private static MariaDbAddress mariaDb(Map<String, String> ready) {
+    return new MariaDbAddress(
+        ready.get("jdbcUrl"),
+        ready.get("host"),
+        Integer.parseInt(ready.get("port")),
+        ready.get("user"),
+        ready.get("password"));
+  }
+}

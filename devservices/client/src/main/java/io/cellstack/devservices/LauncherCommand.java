@@ -1,0 +1,71 @@
+package io.cellstack.devservices;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code java} command line that runs one launcher, built from the repository layout. */
+final class LauncherCommand {
+
+  /** Pulsar on Java 17+ needs these to reach JDK internals without warnings or failures. */
+  private static final List<String> PULSAR_JVM_OPTIONS =
+      List.of(
+          "-Xmx768m",
+          "-XX:MaxDirectMemorySize=512m",
+          "-XX:TieredStopAtLevel=1",
+          "-Dio.netty.tryReflectionSetAccessible=true",
+          "--add-opens=java.base/java.nio=ALL-UNNAMED",
+          "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
+          "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
+          "--add-opens=java.base/java.lang=ALL-UNNAMED",
+          "--add-opens=java.base/java.util.zip=ALL-UNNAMED",
+          "--add-opens=java.base/jdk.internal.platform=ALL-UNNAMED",
+          "--add-opens=java.management/sun.management=ALL-UNNAMED",
+          "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED");
+
+  /** The MariaDB launcher only supervises mysqld. */
+  private static final List<String> MARIADB_JVM_OPTIONS =
+      List.of("-Xmx192m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+  private static final String MARIADB_CACHE_PROPERTY = "cellstack.mariadb.cache";
+
+  /** The JVM for the launchers; default: the one running this code. */
+  static final String JAVA_PROPERTY = "cellstack.devservices.java";
+
+  private LauncherCommand() {}
+
+  static List<String> of(Service service, Path dataDir) {
+    Path repoDir = RepoLayout.repoDir(service);
+    Path classes = RepoLayout.launcherDir(repoDir, service).resolve("target").resolve("classes");
+    if (!Files.isDirectory(classes)) {
+      throw new DevServicesException(
+          "Missing " + classes + ": run `./mvnw install -DskipTests` first");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(
+        System.getProperty(
+            JAVA_PROPERTY, Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(service == Service.PULSAR ? PULSAR_JVM_OPTIONS : MARIADB_JVM_OPTIONS);
+    String cache = System.getProperty(MARIADB_CACHE_PROPERTY);
+    if (service == Service.MARIADB && cache != null) {
+      command.add("-D" + MARIADB_CACHE_PROPERTY + "=" + cache);
+    }
+    command.add("-cp");
+    command.add(classes + File.pathSeparator + read(RepoLayout.classpathFile(repoDir, service)));
+    command.add(service.mainClass());
+    command.add(dataDir.toString());
+    return List.copyOf(command);
+  }
+
+  private static String read(Path classpathFile) {
+    try {
+      return Files.readString(classpathFile).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.cellstack.devservices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Locating the launchers, the addresses file and log tails, without starting anything. */
+class LayoutAndFilesTest {
+
+  @Test
+  void findsTheRepositoryAboveTheModuleDirectory() {
+    Path repo = RepoLayout.find(Path.of(""), Service.PULSAR);
+
+    assertThat(repo.resolve("devservices/launcher-pulsar/target/launcher.classpath")).exists();
+    assertThat(RepoLayout.find(repo.resolve("devservices/client/src"), Service.MARIADB))
+        .isEqualTo(repo);
+  }
+
+  @Test
+  void missingLauncherTellsToBuildFirst(@TempDir Path elsewhere) {
+    assertThatThrownBy(() -> RepoLayout.find(elsewhere, Service.PULSAR))
+        .isInstanceOf(DevServicesException.class)
+        .hasMessageContaining("devservices/launcher-pulsar/target/launcher.classpath")
+        .hasMessageContaining("./mvnw install -DskipTests");
+  }
+
+  @Test
+  void addressesFileIsReadableAsPropertiesAndByShells() {
+    String text =
+        AddressesFile.render(
+            new PulsarAddress("pulsar://127.0.0.1:6650", "http://127.0.0.1:8080"),
+            new MariaDbAddress("jdbc:mysql://127.0.0.1:3306/", "127.0.0.1", 3306, "root", ""));
+
+    assertThat(text)
+        .contains("cellstack.pulsar.service-url=pulsar://127.0.0.1:6650\n")
+        .contains("cellstack.pulsar.admin-url=http://127.0.0.1:8080\n")
+        .contains("cellstack.mariadb.jdbc-url=jdbc:mysql://127.0.0.1:3306/\n")
+        .contains("cellstack.mariadb.port=3306\n")
+        .contains("cellstack.mariadb.password=\n");
+  }
+
+  @Test
+  void addressesFileLeavesOutServicesNotStarted() {
+    String text = AddressesFile.render(null, null);
+
+    assertThat(text).doesNotContain("cellstack.pulsar").doesNotContain("cellstack.mariadb");
+  }
+
+  @Test
+  void logTailKeepsTheLastLines(@TempDir Path dir) throws Exception {
+    Path log = Files.write(dir.resolve("x.log"), List.of("1", "2", "3", "4"));
+
+    assertThat(LogTail.last(log, 2)).isEqualTo("3" + System.lineSeparator() + "4");
+    assertThat(LogTail.last(dir.resolve("none.log"), 2)).contains("no log at");
+    assertThat(LogTail.last(Files.createFile(dir.resolve("empty.log")), 2)).isEqualTo("(empty)");
+  }
+}
