@@ -3,7 +3,7 @@ MVN ?= ./mvnw
 CLI := ./cellstack
 EXAMPLES := examples/base
 
-.PHONY: help build test run crds bench bench-operator format clean
+.PHONY: help build test run crds bench bench-operator bench-eventbridge format clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -39,6 +39,11 @@ bench-operator: ## Converge 200 Cells x 5 CellFunctions on the mock API server; 
 	$(MVN) -q -pl operator -am install -DskipTests
 	$(MVN) -q -pl operator test -Dgroups=benchmark -Doperator.excludedGroups= -Dtest=ConvergenceBenchmark -Dsurefire.failIfNoSpecifiedTests=false
 	@cat operator/target/convergence.txt
+
+bench-eventbridge: ## Event bridge throughput and latency through a real broker; results in cells/eventbridge/target/eventbridge-bench.txt
+	$(MVN) -q -pl cells/eventbridge -am install -DskipTests
+	$(MVN) -q -pl cells/eventbridge test -Dgroups=benchmark -Deventbridge.excludedGroups= -Dtest=EventBridgeBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+	@cat cells/eventbridge/target/eventbridge-bench.txt
 
 format: ## Format the Java sources (google-java-format)
 	$(MVN) -q spotless:apply
