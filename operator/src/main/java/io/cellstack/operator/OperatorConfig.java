@@ -25,7 +25,7 @@ public record OperatorConfig(
     int metricsPort) {
 
   /** The default event bridge image. */
-  public static final String DEFAULT_EVENT_BRIDGE_IMAGE = "ghcr.io/cellstack/eventbridge:0.1.0";
+  public static final String DEFAULT_EVENT_BRIDGE_IMAGE = "ghcr.io/cellstack/event-bridge:0.1.0";
 
   /** Copies the collections. */
   public OperatorConfig {
@@ -44,13 +44,14 @@ public record OperatorConfig(
       throw new IllegalArgumentException(
           "CELLSTACK_PULSAR_ADMIN_URL is not set; set it to the Pulsar admin URL, e.g. http://pulsar-broker.pulsar:8080 (Helm value pulsar.adminUrl)");
     }
+    String tenant = env.getOrDefault("CELLSTACK_PULSAR_TENANT", "").trim();
     return new OperatorConfig(
         adminUrl,
-        env.getOrDefault("CELLSTACK_PULSAR_TENANT", Names.DEFAULT_TENANT),
+        tenant.isEmpty() ? Names.DEFAULT_TENANT : tenant,
         regionClusters(env.getOrDefault("CELLSTACK_PULSAR_REGION_CLUSTERS", "")),
         list(env.getOrDefault("CELLSTACK_WATCH_NAMESPACES", "")),
         env.getOrDefault("CELLSTACK_EVENTBRIDGE_IMAGE", DEFAULT_EVENT_BRIDGE_IMAGE),
-        Integer.parseInt(env.getOrDefault("CELLSTACK_METRICS_PORT", "8080")));
+        port(env.getOrDefault("CELLSTACK_METRICS_PORT", "8080")));
   }
 
   private static Map<String, String> regionClusters(String text) {
@@ -66,6 +67,19 @@ public record OperatorConfig(
       clusters.put(parts[0].trim(), parts[1].trim());
     }
     return clusters;
+  }
+
+  private static int port(String text) {
+    try {
+      int port = Integer.parseInt(text.trim());
+      if (port >= 0 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "CELLSTACK_METRICS_PORT must be a port number (0-65535), was '" + text + "'");
   }
 
   private static List<String> list(String text) {

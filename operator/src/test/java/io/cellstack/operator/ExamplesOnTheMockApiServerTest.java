@@ -11,6 +11,8 @@ import io.cellstack.api.v1alpha1.GreyRollout;
 import io.cellstack.api.validation.ManifestValidator;
 import io.cellstack.api.validation.ValidationReport;
 import io.cellstack.core.routing.RoutingTableJson;
+import io.cellstack.devservices.DevServices;
+import io.cellstack.devservices.SharedDevServices;
 import io.cellstack.operator.acceptance.AcceptingReconciler;
 import io.cellstack.operator.naming.Names;
 import io.cellstack.operator.status.StatusConditions;
@@ -23,11 +25,17 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** kubectl apply -f examples/base, as the operator sees it: every child object it should make. */
+/**
+ * kubectl apply -f examples/base, as the operator sees it: every child object it should make on the
+ * mock API server, and every Pulsar namespace and topic on a real broker.
+ */
 @EnableKubernetesMockClient(crud = true, https = false)
 class ExamplesOnTheMockApiServerTest {
 
@@ -36,10 +44,24 @@ class ExamplesOnTheMockApiServerTest {
 
   KubernetesClient client;
   OperatorHarness harness;
+  PulsarAdmin admin;
+  String tenant;
 
   @BeforeEach
-  void applyExamples() {
-    harness = OperatorHarness.start(client);
+  void applyExamples() throws Exception {
+    DevServices services = SharedDevServices.pulsarAndMariaDb();
+    tenant = "ex" + Long.toHexString(System.nanoTime());
+    admin = PulsarAdmin.builder().serviceHttpUrl(services.pulsarAdminUrl()).build();
+    harness =
+        OperatorHarness.start(
+            client,
+            new OperatorConfig(
+                services.pulsarAdminUrl(),
+                tenant,
+                Map.of(),
+                List.of(),
+                "example/eventbridge:1",
+                0));
     ValidationReport report = new ManifestValidator().validate(new ManifestReader().read(EXAMPLES));
     assertThat(report.findings()).isEmpty();
     for (HasMetadata resource : report.sets().get("").all()) {
@@ -51,6 +73,31 @@ class ExamplesOnTheMockApiServerTest {
   @AfterEach
   void stop() {
     harness.close();
+    admin.close();
+  }
+
+  @Test
+  void givesEveryCellItsPulsarNamespaceAndTopicsOnTheRealBroker() throws Exception {
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                admin.namespaces().getNamespaces(tenant).size() == 5
+                    && admin.topics().getPartitionedTopicList(tenant + "/rz11").size() == 2);
+
+    for (String cell : List.of("rz00", "rz01", "rz10", "rz11")) {
+      await()
+          .ignoreExceptions()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(admin.topics().getPartitionedTopicList(tenant + "/" + cell))
+                      .containsExactlyInAnyOrder(
+                          "persistent://" + tenant + "/" + cell + "/payment.events",
+                          "persistent://" + tenant + "/" + cell + "/billing.changes"));
+    }
+    assertThat(admin.topics().getPartitionedTopicList(tenant + "/gz00")).isEmpty();
   }
 
   @Test

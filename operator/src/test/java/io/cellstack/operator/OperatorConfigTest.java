@@ -131,4 +131,31 @@ class OperatorConfigTest {
     env.put("CELLSTACK_PULSAR_ADMIN_URL", ADMIN_URL);
     return env;
   }
+
+  @Test
+  void aNonNumericMetricsPortNamesTheVariable() {
+    assertThatThrownBy(
+            () ->
+                OperatorConfig.fromEnvironment(
+                    Map.of(
+                        "CELLSTACK_PULSAR_ADMIN_URL",
+                        "http://p:8080",
+                        "CELLSTACK_METRICS_PORT",
+                        "metrics")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("CELLSTACK_METRICS_PORT");
+  }
+
+  @Test
+  void anEmptyTenantFallsBackToTheDefault() {
+    assertThat(
+            OperatorConfig.fromEnvironment(
+                    Map.of(
+                        "CELLSTACK_PULSAR_ADMIN_URL",
+                        "http://p:8080",
+                        "CELLSTACK_PULSAR_TENANT",
+                        " "))
+                .pulsarTenant())
+        .isEqualTo("cellstack");
+  }
 }

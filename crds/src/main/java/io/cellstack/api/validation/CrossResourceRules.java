@@ -111,6 +111,17 @@ public final class CrossResourceRules {
     }
     Set<String> names = new HashSet<>();
     for (int i = 0; i < declared.size(); i++) {
+      List<String> tables = declared.get(i).tablesOrEmpty();
+      for (int j = 0; j < tables.size(); j++) {
+        if (tables.indexOf(tables.get(j)) != j) {
+          problems.add(
+              Problem.error(
+                  "ShardMap",
+                  map.getMetadata().getName(),
+                  "spec.keyspaces[" + i + "].tables[" + j + "]",
+                  "table " + tables.get(j) + " is listed twice"));
+        }
+      }
       if (!names.add(declared.get(i).name())) {
         problems.add(
             Problem.error(

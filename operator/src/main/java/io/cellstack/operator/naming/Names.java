@@ -1,6 +1,7 @@
 package io.cellstack.operator.naming;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.Locale;
 import java.util.Map;
 
 /** Every name and label the operator derives, in one place. */
@@ -40,13 +41,13 @@ public final class Names {
 
   /** The Knative Service of {@code function} in {@code cell}: {@code <function>-<cell>}. */
   public static String knativeService(String function, String cell) {
-    return function + "-" + cell;
+    return truncate(function + "-" + cell);
   }
 
   /** The event bridge of {@code function}'s trigger on {@code topic} in {@code cell}. */
   public static String eventBridge(String function, String cell, String topic) {
-    return truncate(
-        function + "-" + cell + "-" + topic.replace('.', '-').replace('_', '-') + "-bridge");
+    String topicPart = topic.toLowerCase(Locale.ROOT).replace('.', '-').replace('_', '-');
+    return truncate(function + "-" + cell + "-" + topicPart + "-bridge");
   }
 
   /** The ConfigMap with the VSchema of every keyspace of {@code shardMap}. */
@@ -87,6 +88,7 @@ public final class Names {
         owner.getMetadata().getName());
   }
 
+  /** {@code name} if it fits a DNS label (63), else a prefix plus a hash of the whole name. */
   private static String truncate(String name) {
     return name.length() <= 63
         ? name

@@ -69,7 +69,7 @@ public final class VitessLayout {
     json.append(
         "{\n  \"sharded\": true,\n  \"vindexes\": {\n    \"slot\": {\"type\": \"numeric\"}\n  },\n");
     json.append("  \"tables\": {");
-    List<String> tables = keyspace.tablesOrEmpty().stream().sorted().toList();
+    List<String> tables = keyspace.tablesOrEmpty().stream().sorted().distinct().toList();
     for (int i = 0; i < tables.size(); i++) {
       json.append(i == 0 ? "\n" : ",\n")
           .append("    \"")

@@ -107,7 +107,7 @@ class CellFunctionReconcilerTest {
             spec.capacityWindows(),
             spec.resources(),
             spec.env()));
-    client.resource(function).update();
+    client.resource(function).patch();
 
     await()
         .atMost(Duration.ofSeconds(15))

@@ -80,4 +80,19 @@ class NamesTest {
     assertThat(Names.vitessKeyspace("ledger_v2")).isEqualTo("ledger-v2");
     assertThat(Names.vschemaConfigMap("main")).isEqualTo("cellstack-vschema-main");
   }
+
+  @Test
+  void eventBridgeOfAnUppercaseTopicIsAValidObjectName() {
+    assertThat("Payment.Events").matches(io.cellstack.api.v1alpha1.ApiGroup.TOPIC_PATTERN);
+    assertThat(Names.eventBridge("payment", "rz00", "Payment.Events"))
+        .isEqualTo("payment-rz00-payment-events-bridge")
+        .matches("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
+  }
+
+  @Test
+  void knativeServiceOfLongNamesFitsADnsLabel() {
+    assertThat(Names.knativeService("f".repeat(63), "c".repeat(63))).hasSizeLessThanOrEqualTo(63);
+    assertThat(Names.knativeService("f".repeat(63), "c".repeat(63)))
+        .isNotEqualTo(Names.knativeService("f".repeat(63), "d".repeat(63)));
+  }
 }
