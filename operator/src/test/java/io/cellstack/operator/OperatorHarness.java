@@ -56,6 +56,19 @@ public final class OperatorHarness implements AutoCloseable {
     return new OperatorHarness(client, operator);
   }
 
+  /** A new operator on a mock API server that already has the CRDs and the namespace. */
+  public static OperatorHarness restart(KubernetesClient client, OperatorConfig config) {
+    Operator operator =
+        CellstackOperator.create(
+            client,
+            config,
+            Clock.systemUTC(),
+            false,
+            io.javaoperatorsdk.operator.api.monitoring.Metrics.NOOP);
+    operator.start();
+    return new OperatorHarness(client, operator);
+  }
+
   public static OperatorConfig config() {
     return new OperatorConfig(
         "http://127.0.0.1:1", "cellstack", Map.of(), List.of(), "example/eventbridge:1", 0);

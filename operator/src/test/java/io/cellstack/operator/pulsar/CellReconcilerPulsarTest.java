@@ -21,6 +21,7 @@ import org.apache.pulsar.client.admin.PulsarAdmin;
 import org.apache.pulsar.client.api.Producer;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.SubscriptionType;
+import org.apache.pulsar.common.policies.data.ClusterData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,45 @@ class CellReconcilerPulsarTest {
             () ->
                 client.resources(Cell.class).inNamespace(NAMESPACE).withName("rz00").get() == null);
     assertThat(admin.namespaces().getNamespaces(tenant)).doesNotContain(tenant + "/rz00");
+  }
+
+  @Test
+  void replicatesACellsNamespaceToItsPeersRegionWhenBothHaveAPulsarCluster() throws Exception {
+    harness.close();
+    String local = admin.clusters().getClusters().get(0);
+    String west = "west-" + Long.toHexString(System.nanoTime());
+    admin
+        .clusters()
+        .createCluster(
+            west,
+            ClusterData.builder()
+                .serviceUrl(SharedDevServices.pulsarAndMariaDb().pulsarAdminUrl())
+                .build());
+    String replicatedTenant = tenant + "r";
+    OperatorConfig config =
+        new OperatorConfig(
+            SharedDevServices.pulsarAndMariaDb().pulsarAdminUrl(),
+            replicatedTenant,
+            Map.of("east", local, "west", west),
+            List.of(),
+            "example/eventbridge:1",
+            0);
+    harness = OperatorHarness.restart(client, config);
+
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                admin
+                        .namespaces()
+                        .getNamespaceReplicationClusters(replicatedTenant + "/rz00")
+                        .size()
+                    == 2);
+    assertThat(admin.namespaces().getNamespaceReplicationClusters(replicatedTenant + "/rz00"))
+        .containsExactlyInAnyOrder(local, west);
+    assertThat(admin.namespaces().getNamespaceReplicationClusters(replicatedTenant + "/rz10"))
+        .containsExactlyInAnyOrder(local, west);
   }
 
   private String ready(String cell) {
