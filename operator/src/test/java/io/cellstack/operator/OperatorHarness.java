@@ -78,6 +78,33 @@ public final class OperatorHarness implements AutoCloseable {
     return client.resource(resource).create();
   }
 
+  /**
+   * Replaces the spec of the stored resource with {@code resource}'s, as {@code kubectl apply}
+   * would: on the latest version, retrying when the operator's status write got there first.
+   */
+  @SuppressWarnings("unchecked")
+  public <S, T extends io.fabric8.kubernetes.client.CustomResource<S, ?>> void changeSpec(
+      T resource) {
+    for (int attempt = 0; ; attempt++) {
+      T latest =
+          (T)
+              client
+                  .resources(resource.getClass())
+                  .inNamespace(resource.getMetadata().getNamespace())
+                  .withName(resource.getMetadata().getName())
+                  .get();
+      latest.setSpec(resource.getSpec());
+      try {
+        client.resource(latest).update();
+        return;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 10) {
+          throw e;
+        }
+      }
+    }
+  }
+
   public KubernetesClient client() {
     return client;
   }

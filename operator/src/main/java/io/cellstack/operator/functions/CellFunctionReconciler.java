@@ -8,19 +8,14 @@ import io.cellstack.api.v1alpha1.Conditions;
 import io.cellstack.api.v1alpha1.ShardMap;
 import io.cellstack.api.validation.CrossResourceRules;
 import io.cellstack.core.problem.Problem;
-import io.cellstack.core.routing.RoutingTable;
-import io.cellstack.core.routing.RoutingTableJson;
 import io.cellstack.operator.OperatorConfig;
-import io.cellstack.operator.naming.Names;
 import io.cellstack.operator.routing.RoutingConfigMap;
 import io.cellstack.operator.status.EventRecorder;
 import io.cellstack.operator.status.NamespaceMappers;
 import io.cellstack.operator.status.StatusConditions;
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -29,7 +24,6 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +48,6 @@ import java.util.Optional;
 public class CellFunctionReconciler implements Reconciler<CellFunction> {
 
   static final String PLAN = "function-plan";
-  private static final String ROUTING_SOURCE = "routing-table";
 
   private final OperatorConfig config;
   private final EventRecorder events;
@@ -71,23 +64,9 @@ public class CellFunctionReconciler implements Reconciler<CellFunction> {
   public List<EventSource<?, CellFunction>> prepareEventSources(
       EventSourceContext<CellFunction> context) {
     return List.of(
-        new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(Cell.class, CellFunction.class)
-                .withSecondaryToPrimaryMapper(NamespaceMappers.toPrimariesInNamespace(context))
-                .build(),
-            context),
-        new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(ShardMap.class, CellFunction.class)
-                .withSecondaryToPrimaryMapper(NamespaceMappers.toPrimariesInNamespace(context))
-                .build(),
-            context),
-        new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(ConfigMap.class, CellFunction.class)
-                .withName(ROUTING_SOURCE)
-                .withLabelSelector(Names.COMPONENT + "=" + RoutingConfigMap.COMPONENT)
-                .withSecondaryToPrimaryMapper(NamespaceMappers.toPrimariesInNamespace(context))
-                .build(),
-            context));
+        NamespaceMappers.informer(context, Cell.class),
+        NamespaceMappers.informer(context, ShardMap.class),
+        RoutingConfigMap.informer(context));
   }
 
   @Override
@@ -104,7 +83,8 @@ public class CellFunctionReconciler implements Reconciler<CellFunction> {
     if (!problems.isEmpty()) {
       return invalid(function, problems);
     }
-    FunctionPlan plan = new FunctionPlan(cells, routing(context, namespace), now, config);
+    FunctionPlan plan =
+        new FunctionPlan(cells, RoutingConfigMap.published(context, namespace), now, config);
     context.managedWorkflowAndDependentResourceContext().put(PLAN, plan);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
@@ -171,20 +151,6 @@ public class CellFunctionReconciler implements Reconciler<CellFunction> {
     return context
         .managedWorkflowAndDependentResourceContext()
         .getMandatory(PLAN, FunctionPlan.class);
-  }
-
-  private static Optional<RoutingTable> routing(Context<CellFunction> context, String namespace) {
-    return NamespaceMappers.get(
-            context, ConfigMap.class, ROUTING_SOURCE, namespace, Names.ROUTING_CONFIG_MAP)
-        .flatMap(RoutingConfigMap::json)
-        .flatMap(
-            json -> {
-              try {
-                return Optional.of(RoutingTableJson.read(json));
-              } catch (IllegalArgumentException e) {
-                return Optional.empty();
-              }
-            });
   }
 
   private UpdateControl<CellFunction> status(

@@ -5,8 +5,6 @@ import io.cellstack.api.v1alpha1.CellFunction;
 import io.cellstack.api.v1alpha1.CellStatus;
 import io.cellstack.api.v1alpha1.Conditions;
 import io.cellstack.core.routing.CellType;
-import io.cellstack.core.routing.RoutingTable;
-import io.cellstack.core.routing.RoutingTableJson;
 import io.cellstack.core.routing.SlotRange;
 import io.cellstack.operator.OperatorConfig;
 import io.cellstack.operator.naming.Names;
@@ -14,8 +12,6 @@ import io.cellstack.operator.routing.RoutingConfigMap;
 import io.cellstack.operator.status.EventRecorder;
 import io.cellstack.operator.status.NamespaceMappers;
 import io.cellstack.operator.status.StatusConditions;
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -24,7 +20,6 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +40,6 @@ public class CellReconciler implements Reconciler<Cell>, Cleaner<Cell> {
   private static final Logger LOG = LoggerFactory.getLogger(CellReconciler.class);
 
   static final Duration RETRY = Duration.ofSeconds(10);
-  private static final String ROUTING_SOURCE = "routing-table";
 
   private final OperatorConfig config;
   private final Supplier<PulsarGateway> pulsar;
@@ -64,18 +58,7 @@ public class CellReconciler implements Reconciler<Cell>, Cleaner<Cell> {
   @Override
   public List<EventSource<?, Cell>> prepareEventSources(EventSourceContext<Cell> context) {
     return List.of(
-        new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(CellFunction.class, Cell.class)
-                .withSecondaryToPrimaryMapper(NamespaceMappers.toPrimariesInNamespace(context))
-                .build(),
-            context),
-        new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(ConfigMap.class, Cell.class)
-                .withName(ROUTING_SOURCE)
-                .withLabelSelector(Names.COMPONENT + "=" + RoutingConfigMap.COMPONENT)
-                .withSecondaryToPrimaryMapper(NamespaceMappers.toPrimariesInNamespace(context))
-                .build(),
-            context));
+        NamespaceMappers.informer(context, CellFunction.class), RoutingConfigMap.informer(context));
   }
 
   @Override
@@ -187,28 +170,13 @@ public class CellReconciler implements Reconciler<Cell>, Cleaner<Cell> {
         functions.stream()
             .map(f -> Names.knativeService(f.getMetadata().getName(), name))
             .toList());
-    NamespaceMappers.get(
-            context,
-            ConfigMap.class,
-            ROUTING_SOURCE,
-            cell.getMetadata().getNamespace(),
-            Names.ROUTING_CONFIG_MAP)
-        .flatMap(RoutingConfigMap::json)
-        .flatMap(CellReconciler::table)
+    RoutingConfigMap.published(context, cell.getMetadata().getNamespace())
         .ifPresent(
             table -> {
               status.setOwnedSlots(describe(table.ownedBy(name)));
               status.setServedSlots(describe(table.servedBy(name)));
             });
     return status;
-  }
-
-  private static Optional<RoutingTable> table(String json) {
-    try {
-      return Optional.of(RoutingTableJson.read(json));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 
   private static String describe(List<SlotRange> ranges) {

@@ -4,8 +4,14 @@ import io.cellstack.api.v1alpha1.ShardMap;
 import io.cellstack.core.routing.RoutingTable;
 import io.cellstack.core.routing.RoutingTableJson;
 import io.cellstack.operator.naming.Names;
+import io.cellstack.operator.status.NamespaceMappers;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -34,6 +40,40 @@ public final class RoutingConfigMap {
         .endMetadata()
         .withData(Map.of(Names.ROUTING_KEY, RoutingTableJson.write(table)))
         .build();
+  }
+
+  /** Name of the routing-table informer of controllers that read the published table. */
+  public static final String SOURCE = "routing-table";
+
+  /** An informer on routing ConfigMaps that wakes every primary of the namespace. */
+  public static <P extends HasMetadata> InformerEventSource<ConfigMap, P> informer(
+      EventSourceContext<P> context) {
+    return new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(ConfigMap.class, context.getPrimaryResourceClass())
+            .withName(SOURCE)
+            .withLabelSelector(Names.COMPONENT + "=" + COMPONENT)
+            .withSecondaryToPrimaryMapper(NamespaceMappers.toPrimariesInNamespace(context))
+            .build(),
+        context);
+  }
+
+  /**
+   * The table published in {@code namespace}, read through {@link #informer}; empty if none or
+   * unreadable.
+   */
+  public static <P extends HasMetadata> Optional<RoutingTable> published(
+      Context<P> context, String namespace) {
+    return NamespaceMappers.get(
+            context, ConfigMap.class, SOURCE, namespace, Names.ROUTING_CONFIG_MAP)
+        .flatMap(RoutingConfigMap::json)
+        .flatMap(
+            json -> {
+              try {
+                return Optional.of(RoutingTableJson.read(json));
+              } catch (IllegalArgumentException e) {
+                return Optional.empty();
+              }
+            });
   }
 
   /** The table JSON a routing ConfigMap holds, if any. */

@@ -1,6 +1,7 @@
 package io.cellstack.operator.status;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -40,6 +41,16 @@ public final class NamespaceMappers {
     InformerEventSource<R, P> informer =
         (InformerEventSource<R, P>) context.eventSourceRetriever().getEventSourceFor(type, source);
     return informer.get(new ResourceID(name, namespace));
+  }
+
+  /** An informer on {@code type} that wakes every primary of the changed resource's namespace. */
+  public static <R extends HasMetadata, P extends HasMetadata> InformerEventSource<R, P> informer(
+      EventSourceContext<P> context, Class<R> type) {
+    return new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(type, context.getPrimaryResourceClass())
+            .withSecondaryToPrimaryMapper(toPrimariesInNamespace(context))
+            .build(),
+        context);
   }
 
   /** Every cached {@code type} in {@code namespace}, sorted by name. */

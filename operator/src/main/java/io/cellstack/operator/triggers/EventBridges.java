@@ -6,6 +6,7 @@ import io.cellstack.api.v1alpha1.CellFunctionSpec;
 import io.cellstack.core.routing.CellType;
 import io.cellstack.operator.OperatorConfig;
 import io.cellstack.operator.functions.KnativeServices;
+import io.cellstack.operator.functions.RoutingVolume;
 import io.cellstack.operator.naming.Names;
 import io.cellstack.operator.pulsar.PulsarLayout;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -146,18 +147,9 @@ public final class EventBridges {
         .withDrop("ALL")
         .endCapabilities()
         .endSecurityContext()
-        .addNewVolumeMount()
-        .withName("routing")
-        .withMountPath(Names.ROUTING_MOUNT_PATH)
-        .withReadOnly(true)
-        .endVolumeMount()
+        .addToVolumeMounts(RoutingVolume.mount())
         .endContainer()
-        .addNewVolume()
-        .withName("routing")
-        .withNewConfigMap()
-        .withName(Names.ROUTING_CONFIG_MAP)
-        .endConfigMap()
-        .endVolume()
+        .addToVolumes(RoutingVolume.volume())
         .endSpec()
         .endTemplate()
         .endSpec()

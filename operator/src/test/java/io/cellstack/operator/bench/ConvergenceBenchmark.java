@@ -78,7 +78,7 @@ class ConvergenceBenchmark {
       start = System.nanoTime();
       ShardMap map = client.resources(ShardMap.class).inNamespace(NAMESPACE).withName("main").get();
       map.setSpec(shardMap(cells, 1).getSpec());
-      client.resource(map).patch();
+      harness.changeSpec(map);
       await(() -> epoch().orElse(0L) == 2L && cellsReportingNewSlots(cells), 600);
       long changed = (System.nanoTime() - start) / 1_000_000;
       report.add(

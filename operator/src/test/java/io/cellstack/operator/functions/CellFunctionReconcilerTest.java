@@ -107,7 +107,7 @@ class CellFunctionReconcilerTest {
             spec.capacityWindows(),
             spec.resources(),
             spec.env()));
-    client.resource(function).patch();
+    harness.changeSpec(function);
 
     await()
         .atMost(Duration.ofSeconds(15))

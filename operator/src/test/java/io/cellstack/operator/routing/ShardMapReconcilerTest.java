@@ -65,7 +65,7 @@ class ShardMapReconcilerTest {
 
     ShardMap map = client.resources(ShardMap.class).inNamespace(NAMESPACE).withName("main").get();
     map.setSpec(Fixtures.shardMap(100, "rz00", "rz00", "rz10", "rz11").getSpec());
-    client.resource(map).patch();
+    harness.changeSpec(map);
 
     RoutingTable table = awaitTable(2);
     assertThat(table.route(30).owner()).isEqualTo("rz00");
@@ -89,7 +89,7 @@ class ShardMapReconcilerTest {
             100,
             List.of(new ShardMapSpec.Assignment("rz00", List.of(new ShardMapSpec.Range(0, 49)))),
             map.getSpec().keyspaces()));
-    client.resource(map).patch();
+    harness.changeSpec(map);
 
     ShardMap refused = awaitReady("False");
     var ready = StatusConditions.get(refused.getStatus(), "Ready");
@@ -152,7 +152,7 @@ class ShardMapReconcilerTest {
 
     Cell cell = client.resources(Cell.class).inNamespace(NAMESPACE).withName("rz11").get();
     cell.setSpec(Fixtures.cell("rz11", "west", "west-c", "rz01").getSpec());
-    client.resource(cell).patch();
+    harness.changeSpec(cell);
 
     RoutingTable table = awaitTable(2);
     assertThat(table.cells().get("rz11").zone()).isEqualTo("west-c");
