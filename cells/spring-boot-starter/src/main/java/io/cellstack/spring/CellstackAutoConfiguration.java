@@ -1,0 +1,56 @@
+package io.cellstack.spring;
+
+import io.cellstack.starter.CellIdentity;
+import io.cellstack.starter.routing.Ownership;
+import io.cellstack.starter.routing.RoutingTableFile;
+import java.nio.file.Path;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+
+/**
+ * Wires cells/starter into a Spring Cloud Function app: the cell identity, the routing table
+ * (hot-reloaded), the ownership verdicts and the filter that enforces them on every request.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(CellstackProperties.class)
+public class CellstackAutoConfiguration {
+
+  @Bean
+  CellIdentity cellIdentity(CellstackProperties properties) {
+    if (properties.cell() == null || properties.cell().isBlank()) {
+      throw new IllegalStateException(
+          "cellstack.cell is not set (environment CELLSTACK_CELL); the operator sets it on every function");
+    }
+    return new CellIdentity(
+        properties.cell(),
+        properties.region() == null ? "" : properties.region(),
+        properties.zone() == null ? "" : properties.zone());
+  }
+
+  @Bean(destroyMethod = "close")
+  RoutingTableFile routingTableFile(CellstackProperties properties) {
+    CellstackProperties.Routing routing = properties.routing();
+    if (routing == null || routing.file() == null || routing.file().isBlank()) {
+      throw new IllegalStateException(
+          "cellstack.routing.file is not set (environment CELLSTACK_ROUTING_FILE); the operator mounts the routing table there");
+    }
+    return RoutingTableFile.watch(
+        Path.of(routing.file()), routing.pollMillis() == null ? 1000 : routing.pollMillis());
+  }
+
+  @Bean
+  Ownership ownership(CellIdentity identity, RoutingTableFile routing) {
+    return new Ownership(identity, routing::current);
+  }
+
+  @Bean
+  FilterRegistrationBean<OwnershipFilter> ownershipFilter(Ownership ownership) {
+    FilterRegistrationBean<OwnershipFilter> registration =
+        new FilterRegistrationBean<>(new OwnershipFilter(ownership));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+}

@@ -1,0 +1,102 @@
+package io.cellstack.spring;
+
+import io.cellstack.core.slot.Uids;
+import io.cellstack.starter.routing.Ownership;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Admits a request only when this cell serves its user at the current epoch. The user comes from
+ * {@code X-Cellstack-Uid} (set by the gateway) or {@code ce-subject} (set by the event bridge);
+ * requests naming no user (health checks) pass. Answers 421 problem+json naming the serving cell,
+ * 400 for a malformed uid, 503 before a routing table is loaded. Also keeps request headers that
+ * Spring Cloud Function copies into responses from leaking back to the caller.
+ */
+public final class OwnershipFilter extends OncePerRequestFilter {
+
+  /** Header carrying the uid a request acts for. */
+  public static final String UID_HEADER = "X-Cellstack-Uid";
+
+  private static final Set<String> NEVER_ECHOED =
+      Set.of("authorization", "cookie", "proxy-authorization", "x-cellstack-uid");
+
+  private final Ownership ownership;
+
+  OwnershipFilter(Ownership ownership) {
+    this.ownership = ownership;
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String uid = request.getHeader(UID_HEADER);
+    if (uid == null) {
+      uid = request.getHeader("ce-subject");
+    }
+    HttpServletResponse guarded = new NoEchoResponse(response);
+    if (uid == null) {
+      chain.doFilter(request, guarded);
+      return;
+    }
+    if (!Uids.isValid(uid)) {
+      String reason;
+      try {
+        Uids.requireValid(uid);
+        reason = "malformed uid";
+      } catch (IllegalArgumentException e) {
+        reason = e.getMessage();
+      }
+      Problems.write(response, 400, "Malformed uid", reason, request.getRequestURI());
+      return;
+    }
+    Ownership.Verdict verdict = ownership.ofUid(uid);
+    if (verdict instanceof Ownership.Verdict.Serve serve) {
+      CurrentRoute.set(serve.route());
+      try {
+        chain.doFilter(request, guarded);
+      } finally {
+        CurrentRoute.clear();
+      }
+    } else if (verdict instanceof Ownership.Verdict.Misdirected misdirected) {
+      Problems.write(response, 421, misdirected.problemJson(request.getRequestURI()));
+    } else {
+      response.setHeader("Retry-After", "1");
+      Problems.write(
+          response,
+          503,
+          "No routing table",
+          "this instance has not loaded a routing table yet",
+          request.getRequestURI());
+    }
+  }
+
+  /** Drops headers that must never travel back to a caller. */
+  private static final class NoEchoResponse extends HttpServletResponseWrapper {
+
+    NoEchoResponse(HttpServletResponse response) {
+      super(response);
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+      if (!NEVER_ECHOED.contains(name.toLowerCase(Locale.ROOT))) {
+        super.setHeader(name, value);
+      }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+      if (!NEVER_ECHOED.contains(name.toLowerCase(Locale.ROOT))) {
+        super.addHeader(name, value);
+      }
+    }
+  }
+}

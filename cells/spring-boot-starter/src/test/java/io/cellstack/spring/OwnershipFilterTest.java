@@ -1,0 +1,116 @@
+package io.cellstack.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cellstack.core.routing.CellDefinition;
+import io.cellstack.core.routing.CellState;
+import io.cellstack.core.routing.CellType;
+import io.cellstack.core.routing.RoutingCompiler;
+import io.cellstack.core.routing.RoutingTableJson;
+import io.cellstack.core.routing.ShardMapDefinition;
+import io.cellstack.core.routing.SlotAssignment;
+import io.cellstack.core.routing.SlotRange;
+import io.cellstack.core.routing.Topology;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** A function app with the starter: it serves its own cell's users and sends others on with 421. */
+@SpringBootTest(
+    classes = DemoFunctions.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OwnershipFilterTest {
+
+  static final Path ROUTING = routingFile();
+
+  @LocalServerPort int port;
+
+  @DynamicPropertySource
+  static void cell(DynamicPropertyRegistry properties) {
+    properties.add("cellstack.cell", () -> "rz00");
+    properties.add("cellstack.region", () -> "east");
+    properties.add("cellstack.routing.file", ROUTING::toString);
+  }
+
+  @Test
+  void servesAUserOfItsOwnCellWithTheirSlotAndEpoch() throws Exception {
+    HttpResponse<String> response = post("2088000000000007", "Bearer secret-token");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("slot 7 epoch 1 in rz00");
+  }
+
+  @Test
+  void answers421NamingTheServingCellForAnotherCellsUser() throws Exception {
+    HttpResponse<String> response = post("2088000000000077", null);
+
+    assertThat(response.statusCode()).isEqualTo(421);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.body()).contains("\"servingCell\":\"rz10\"").contains("\"slot\":77");
+  }
+
+  @Test
+  void refusesAMalformedUid() throws Exception {
+    HttpResponse<String> response = post("not a uid", null);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("uid has character ' '");
+  }
+
+  @Test
+  void neverEchoesAuthorizationBack() throws Exception {
+    HttpResponse<String> response = post("2088000000000007", "Bearer secret-token");
+
+    assertThat(response.headers().map().keySet())
+        .noneMatch(
+            h -> h.equalsIgnoreCase("authorization") || h.equalsIgnoreCase("x-cellstack-uid"));
+  }
+
+  private HttpResponse<String> post(String uid, String authorization)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/whoami"))
+            .header("Content-Type", "text/plain")
+            .header(OwnershipFilter.UID_HEADER, uid)
+            .POST(HttpRequest.BodyPublishers.ofString("hello"));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static Path routingFile() {
+    try {
+      Path file = Files.createTempDirectory("routing").resolve("routing.json");
+      Topology topology =
+          new Topology(
+              new ShardMapDefinition(
+                  "main",
+                  100,
+                  List.of(
+                      new SlotAssignment("rz00", List.of(new SlotRange(0, 49))),
+                      new SlotAssignment("rz10", List.of(new SlotRange(50, 99))))),
+              List.of(
+                  new CellDefinition(
+                      "rz00", "east", "east-a", CellType.RZONE, CellState.Active, "rz10"),
+                  new CellDefinition(
+                      "rz10", "west", "west-a", CellType.RZONE, CellState.Active, "rz00")),
+              List.of());
+      Files.writeString(
+          file, RoutingTableJson.write(RoutingCompiler.compile(topology).table().orElseThrow()));
+      return file;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
