@@ -9,6 +9,7 @@ import io.cellstack.core.routing.SlotRoute;
 import io.cellstack.core.routing.WriteTarget;
 import io.cellstack.devservices.SharedDevServices;
 import io.cellstack.starter.fencing.FencedWriter;
+import io.cellstack.starter.outbox.Inbox;
 import io.cellstack.starter.outbox.Outbox;
 import io.cellstack.starter.outbox.OutboxEvent;
 import io.cellstack.starter.outbox.OutboxRelay;
@@ -122,6 +123,35 @@ class OutboxTest {
       assertThat(receive(consumer, 1))
           .singleElement()
           .satisfies(m -> assertThat(m.getProperty("event-id")).isEqualTo(id));
+    }
+  }
+
+  @Test
+  void anEventPublishedTwiceAfterALostMarkIsAppliedOnceByTheConsumer() throws Exception {
+    String id = writer.write(route(30), c -> outbox.append(c, event(30, "2088000000000030")));
+    OutboxRelay relay = new OutboxRelay(db, pulsar, () -> List.of(30), 100);
+    try (Consumer<byte[]> consumer = subscribe()) {
+      assertThat(relay.relayOnce()).isEqualTo(1);
+      try (Connection c = db.getConnection();
+          Statement s = c.createStatement()) {
+        s.executeUpdate(
+            "UPDATE cellstack_outbox SET published_at = NULL WHERE slot = 30"); // the mark was lost
+      }
+      assertThat(relay.relayOnce()).isEqualTo(1);
+
+      List<Message<byte[]>> copies = receive(consumer, 2);
+      assertThat(copies)
+          .hasSize(2)
+          .allSatisfy(m -> assertThat(m.getProperty("event-id")).isEqualTo(id));
+      int applied = 0;
+      for (Message<byte[]> copy : copies) {
+        try (Connection c = db.getConnection()) {
+          c.setAutoCommit(false);
+          applied += Inbox.firstDelivery(c, copy.getProperty("event-id")) ? 1 : 0;
+          c.commit();
+        }
+      }
+      assertThat(applied).isEqualTo(1);
     }
   }
 
