@@ -8,8 +8,8 @@ final class AddressesFile {
 
   private AddressesFile() {}
 
-  /** Either address may be null (service not started): its keys are left out. */
-  static String render(PulsarAddress pulsar, MariaDbAddress mariaDb) {
+  /** Any address may be null (service not started): its keys are left out. */
+  static String render(PulsarAddress pulsar, MariaDbAddress mariaDb, KeycloakAddress keycloak) {
     List<String> lines = new ArrayList<>();
     lines.add("# Written by Cellstack dev services; valid while they run.");
     if (pulsar != null) {
@@ -22,6 +22,11 @@ final class AddressesFile {
       lines.add("cellstack.mariadb.port=" + mariaDb.port());
       lines.add("cellstack.mariadb.user=" + escape(mariaDb.user()));
       lines.add("cellstack.mariadb.password=" + escape(mariaDb.password()));
+    }
+    if (keycloak != null) {
+      lines.add("cellstack.keycloak.url=" + escape(keycloak.url()));
+      lines.add("cellstack.keycloak.admin-user=" + escape(keycloak.adminUser()));
+      lines.add("cellstack.keycloak.admin-password=" + escape(keycloak.adminPassword()));
     }
     return String.join("\n", lines) + "\n";
   }

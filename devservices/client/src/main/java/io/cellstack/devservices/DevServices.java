@@ -16,7 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A real Pulsar standalone and/or MariaDB server, each in its own launcher JVM on 127.0.0.1.
+ * A real Pulsar standalone, MariaDB server and/or Keycloak, each in its own launcher JVM on
+ * 127.0.0.1.
  *
  * <p>{@link #start} spawns the launchers in parallel and returns when all said READY. {@link
  * #close} (also run by a shutdown hook) stops them. If this JVM dies without closing, even by
@@ -31,18 +32,22 @@ public final class DevServices implements AutoCloseable {
   private final Map<Service, LauncherProcess> launchers;
   private final PulsarAddress pulsar;
   private final MariaDbAddress mariaDb;
+  private final KeycloakAddress keycloak;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread shutdownHook;
 
   private DevServices(
       Options options,
       Map<Service, LauncherProcess> launchers,
-      PulsarAddress pulsar,
-      MariaDbAddress mariaDb) {
+      Map<Service, Map<String, String>> ready) {
     this.options = options;
     this.launchers = launchers;
-    this.pulsar = pulsar;
-    this.mariaDb = mariaDb;
+    this.pulsar =
+        Optional.ofNullable(ready.get(Service.PULSAR)).map(DevServices::pulsar).orElse(null);
+    this.mariaDb =
+        Optional.ofNullable(ready.get(Service.MARIADB)).map(DevServices::mariaDb).orElse(null);
+    this.keycloak =
+        Optional.ofNullable(ready.get(Service.KEYCLOAK)).map(DevServices::keycloak).orElse(null);
     this.shutdownHook = new Thread(this::stopAll, "devservices-shutdown");
   }
 
@@ -53,6 +58,10 @@ public final class DevServices implements AutoCloseable {
     Map<Service, LauncherProcess> launchers = new EnumMap<>(Service.class);
     try {
       Files.createDirectories(options.workDir());
+      if (options.services().contains(Service.KEYCLOAK)) {
+        KeycloakRealms.stage(
+            options.realms(), options.workDir().resolve(Service.KEYCLOAK.id()).resolve("import"));
+      }
       for (Service service : options.services()) {
         launchers.put(service, LauncherProcess.spawn(service, options.workDir()));
       }
@@ -60,14 +69,7 @@ public final class DevServices implements AutoCloseable {
       for (LauncherProcess launcher : launchers.values()) {
         ready.put(launcher.service(), launcher.awaitReady(deadline));
       }
-      DevServices services =
-          new DevServices(
-              options,
-              launchers,
-              Optional.ofNullable(ready.get(Service.PULSAR)).map(DevServices::pulsar).orElse(null),
-              Optional.ofNullable(ready.get(Service.MARIADB))
-                  .map(DevServices::mariaDb)
-                  .orElse(null));
+      DevServices services = new DevServices(options, launchers, ready);
       Runtime.getRuntime().addShutdownHook(services.shutdownHook);
       LOG.log(
           Level.INFO,
@@ -116,7 +118,18 @@ public final class DevServices implements AutoCloseable {
     return mariaDb().port();
   }
 
-  /** The launcher JVMs and their descendants (mysqld), for diagnostics and tests. */
+  public KeycloakAddress keycloak() {
+    return require(keycloak, Service.KEYCLOAK);
+  }
+
+  /** {@code http://127.0.0.1:P}; realms are under {@code /realms/<name>}. */
+  public String keycloakUrl() {
+    return keycloak().url();
+  }
+
+  /**
+   * The launcher JVMs and their descendants (mysqld, kc.sh and Keycloak's JVM), for diagnostics.
+   */
   public List<ProcessHandle> processes() {
     List<ProcessHandle> all = new ArrayList<>();
     launchers.values().forEach(l -> all.addAll(l.processTree()));
@@ -126,14 +139,16 @@ public final class DevServices implements AutoCloseable {
   /**
    * Writes the addresses as a properties file ({@code cellstack.pulsar.service-url}, {@code
    * cellstack.pulsar.admin-url}, {@code cellstack.mariadb.jdbc-url}, {@code .host}, {@code .port},
-   * {@code .user}, {@code .password}), atomically.
+   * {@code .user}, {@code .password}, {@code cellstack.keycloak.url}, {@code .admin-user}, {@code
+   * .admin-password}) of the services started, atomically.
    */
   public Path writeAddresses(Path file) {
     try {
       Path target = file.toAbsolutePath();
       Files.createDirectories(target.getParent());
       Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-      Files.writeString(temp, AddressesFile.render(pulsar, mariaDb), StandardCharsets.UTF_8);
+      Files.writeString(
+          temp, AddressesFile.render(pulsar, mariaDb, keycloak), StandardCharsets.UTF_8);
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return target;
     } catch (IOException e) {
@@ -179,5 +194,10 @@ public final class DevServices implements AutoCloseable {
         Integer.parseInt(ready.get("port")),
         ready.get("user"),
         ready.get("password"));
+  }
+
+  private static KeycloakAddress keycloak(Map<String, String> ready) {
+    return new KeycloakAddress(
+        ready.get("url"), ready.get("adminUser"), ready.get("adminPassword"));
   }
 }

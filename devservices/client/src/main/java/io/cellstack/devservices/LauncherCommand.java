@@ -31,6 +31,10 @@ final class LauncherCommand {
   private static final List<String> MARIADB_JVM_OPTIONS =
       List.of("-Xmx192m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
+  /** The Keycloak launcher only supervises kc.sh; Keycloak's own JVM gets its heap from it. */
+  private static final List<String> KEYCLOAK_JVM_OPTIONS =
+      List.of("-Xmx64m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
   private static final String MARIADB_CACHE_PROPERTY = "cellstack.mariadb.cache";
 
   /** The JVM for the launchers; default: the one running this code. */
@@ -49,16 +53,26 @@ final class LauncherCommand {
     command.add(
         System.getProperty(
             JAVA_PROPERTY, Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    command.addAll(service == Service.PULSAR ? PULSAR_JVM_OPTIONS : MARIADB_JVM_OPTIONS);
+    command.addAll(jvmOptions(service));
     String cache = System.getProperty(MARIADB_CACHE_PROPERTY);
     if (service == Service.MARIADB && cache != null) {
       command.add("-D" + MARIADB_CACHE_PROPERTY + "=" + cache);
     }
+    String dependencies = read(RepoLayout.classpathFile(repoDir, service));
     command.add("-cp");
-    command.add(classes + File.pathSeparator + read(RepoLayout.classpathFile(repoDir, service)));
+    command.add(
+        dependencies.isEmpty() ? classes.toString() : classes + File.pathSeparator + dependencies);
     command.add(service.mainClass());
     command.add(dataDir.toString());
     return List.copyOf(command);
+  }
+
+  private static List<String> jvmOptions(Service service) {
+    return switch (service) {
+      case PULSAR -> PULSAR_JVM_OPTIONS;
+      case MARIADB -> MARIADB_JVM_OPTIONS;
+      case KEYCLOAK -> KEYCLOAK_JVM_OPTIONS;
+    };
   }
 
   private static String read(Path classpathFile) {

@@ -33,6 +33,12 @@ final class LauncherProcess {
   private final Path dataDir;
   private final CompletableFuture<Map<String, String>> ready = new CompletableFuture<>();
 
+  /**
+   * The descendants seen at READY: a launcher that was SIGKILLed leaves them re-parented, out of
+   * {@link Process#descendants()}, and {@link #stop} still kills them.
+   */
+  private volatile List<ProcessHandle> descendantsAtReady = List.of();
+
   private LauncherProcess(Service service, Process process, Path log, Path dataDir) {
     this.service = service;
     this.process = process;
@@ -75,12 +81,22 @@ final class LauncherProcess {
     return process.pid();
   }
 
-  /** The launcher and every process it started (mysqld for MariaDB). */
+  /** The launcher and every process it started (mysqld for MariaDB, kc.sh and its JVM). */
   List<ProcessHandle> processTree() {
     List<ProcessHandle> tree = new ArrayList<>();
     tree.add(process.toHandle());
     process.descendants().forEach(tree::add);
     return tree;
+  }
+
+  /** {@link #processTree()} plus the descendants seen at READY that are still running. */
+  private List<ProcessHandle> knownProcesses() {
+    List<ProcessHandle> known = processTree();
+    descendantsAtReady.stream()
+        .filter(ProcessHandle::isAlive)
+        .filter(p -> !known.contains(p))
+        .forEach(known::add);
+    return known;
   }
 
   /** The members of the READY line; throws with the log's tail on timeout or early exit. */
@@ -103,11 +119,11 @@ final class LauncherProcess {
    * Descendants that outlive a launcher that exited are killed too.
    */
   void stop(Duration grace) {
-    List<ProcessHandle> tree = processTree();
+    List<ProcessHandle> tree = knownProcesses();
     requestStop();
     try {
       if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-        tree = processTree();
+        tree = knownProcesses();
         tree.forEach(ProcessHandle::destroyForcibly);
         process.waitFor(5, TimeUnit.SECONDS);
       }
@@ -162,7 +178,9 @@ final class LauncherProcess {
             new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         if (!ready.isDone() && line.startsWith(ReadyLine.PREFIX)) {
-          ready.complete(ReadyLine.parse(line).orElseThrow());
+          Map<String, String> members = ReadyLine.parse(line).orElseThrow();
+          descendantsAtReady = process.descendants().toList();
+          ready.complete(members);
         } else {
           append(line);
         }

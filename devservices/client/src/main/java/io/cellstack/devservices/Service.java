@@ -5,7 +5,8 @@ import java.util.Locale;
 /** A service that dev services can run, each in its own launcher JVM. */
 public enum Service {
   PULSAR("Pulsar", "launcher-pulsar", "io.cellstack.devservices.pulsar.PulsarLauncher"),
-  MARIADB("MariaDB", "launcher-mariadb", "io.cellstack.devservices.mariadb.MariaDbLauncher");
+  MARIADB("MariaDB", "launcher-mariadb", "io.cellstack.devservices.mariadb.MariaDbLauncher"),
+  KEYCLOAK("Keycloak", "launcher-keycloak", "io.cellstack.devservices.keycloak.KeycloakLauncher");
 
   private final String displayName;
   private final String module;

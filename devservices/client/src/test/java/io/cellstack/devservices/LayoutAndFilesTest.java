@@ -34,21 +34,27 @@ class LayoutAndFilesTest {
     String text =
         AddressesFile.render(
             new PulsarAddress("pulsar://127.0.0.1:6650", "http://127.0.0.1:8080"),
-            new MariaDbAddress("jdbc:mysql://127.0.0.1:3306/", "127.0.0.1", 3306, "root", ""));
+            new MariaDbAddress("jdbc:mysql://127.0.0.1:3306/", "127.0.0.1", 3306, "root", ""),
+            new KeycloakAddress("http://127.0.0.1:8180", "admin", "admin"));
 
     assertThat(text)
         .contains("cellstack.pulsar.service-url=pulsar://127.0.0.1:6650\n")
         .contains("cellstack.pulsar.admin-url=http://127.0.0.1:8080\n")
         .contains("cellstack.mariadb.jdbc-url=jdbc:mysql://127.0.0.1:3306/\n")
         .contains("cellstack.mariadb.port=3306\n")
-        .contains("cellstack.mariadb.password=\n");
+        .contains("cellstack.mariadb.password=\n")
+        .contains("cellstack.keycloak.url=http://127.0.0.1:8180\n")
+        .contains("cellstack.keycloak.admin-user=admin\n");
   }
 
   @Test
   void addressesFileLeavesOutServicesNotStarted() {
-    String text = AddressesFile.render(null, null);
+    String text = AddressesFile.render(null, null, null);
 
-    assertThat(text).doesNotContain("cellstack.pulsar").doesNotContain("cellstack.mariadb");
+    assertThat(text)
+        .doesNotContain("cellstack.pulsar")
+        .doesNotContain("cellstack.mariadb")
+        .doesNotContain("cellstack.keycloak");
   }
 
   @Test

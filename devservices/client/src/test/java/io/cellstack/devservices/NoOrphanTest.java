@@ -57,7 +57,7 @@ class NoOrphanTest {
   }
 
   /** Reads the probe's {@code PIDS pid=command ...} line. */
-  private static CompletableFuture<Map<Long, String>> pidsFrom(Process probe) {
+  static CompletableFuture<Map<Long, String>> pidsFrom(Process probe) {
     return CompletableFuture.supplyAsync(
         () -> {
           try (BufferedReader lines =
