@@ -3,7 +3,7 @@ MVN ?= ./mvnw
 CLI := ./cellstack
 EXAMPLES := examples/base
 
-.PHONY: help build test run crds bench bench-operator bench-eventbridge format clean
+.PHONY: help build test run crds bench bench-operator bench-eventbridge bench-gateway format clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -44,6 +44,11 @@ bench-eventbridge: ## Event bridge throughput and latency through a real broker;
 	$(MVN) -q -pl cells/eventbridge -am install -DskipTests
 	$(MVN) -q -pl cells/eventbridge test -Dgroups=benchmark -Deventbridge.excludedGroups= -Dtest=EventBridgeBenchmark -Dsurefire.failIfNoSpecifiedTests=false
 	@cat cells/eventbridge/target/eventbridge-bench.txt
+
+bench-gateway: ## Gateway overhead against calling the function directly; results in cells/gateway/target/gateway-bench.txt
+	$(MVN) -q -pl cells/gateway -am install -DskipTests
+	$(MVN) -q -pl cells/gateway test -Dgroups=benchmark
+	@cat cells/gateway/target/gateway-bench.txt
 
 format: ## Format the Java sources (google-java-format)
 	$(MVN) -q spotless:apply

@@ -37,7 +37,7 @@ public record GatewayProperties(
     @DefaultValue("http://{lane}-{function}-{cell}.{namespace}.svc.cluster.local")
         String greyUrlTemplate,
     @DefaultValue("default") String namespace,
-    Map<String, URI> cellUrls,
+    Map<String, String> cellUrls,
     @DefaultValue("1MB") DataSize maxBodyBytes,
     @DefaultValue("/etc/cellstack/routing/routing.json") Path routingFile,
     @DefaultValue("2s") Duration routingPollInterval,
@@ -68,8 +68,10 @@ public record GatewayProperties(
    *     https://keycloak.example/realms/cellstack}
    * @param jwkSetUri where the issuer's signing keys are, e.g. {@code
    *     .../realms/cellstack/protocol/openid-connect/certs}
+   * @param verifiedCacheSize how many verified tokens are remembered until they expire; 0 checks
+   *     every token's signature on every request
    */
-  public record Jwt(String issuer, URI jwkSetUri) {}
+  public record Jwt(String issuer, URI jwkSetUri, @DefaultValue("4096") int verifiedCacheSize) {}
 
   /**
    * The per-cell token bucket.

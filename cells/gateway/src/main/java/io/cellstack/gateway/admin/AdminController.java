@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
-/** The operator's endpoints (role {@code cellstack-admin}): degrade switches and the routing view. */
+/**
+ * The operator's endpoints (role {@code cellstack-admin}): degrade switches and the routing view.
+ */
 @RestController
 @RequestMapping("/admin")
 public class AdminController {
@@ -33,7 +35,7 @@ public class AdminController {
 
   /** Degrades {@code function}: its requests get 503 until the switch is deleted. */
   @PostMapping("/functions/{function}/degrade")
-  ResponseEntity<?> degrade(@PathVariable String function, ServerWebExchange exchange) {
+  ResponseEntity<?> degrade(@PathVariable("function") String function, ServerWebExchange exchange) {
     if (!functions.contains(function)) {
       return problem(Problems.unknownFunction(function, functions), exchange);
     }
@@ -43,7 +45,7 @@ public class AdminController {
 
   /** Lifts the degrade switch of {@code function}. */
   @DeleteMapping("/functions/{function}/degrade")
-  ResponseEntity<?> restore(@PathVariable String function, ServerWebExchange exchange) {
+  ResponseEntity<?> restore(@PathVariable("function") String function, ServerWebExchange exchange) {
     if (!functions.contains(function)) {
       return problem(Problems.unknownFunction(function, functions), exchange);
     }

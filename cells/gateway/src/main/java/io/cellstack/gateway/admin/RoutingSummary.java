@@ -17,8 +17,7 @@ public record RoutingSummary(String shardMap, long epoch, int slots, List<Cell> 
 
   /** The summary of {@code table}. */
   public static RoutingSummary of(RoutingTable table) {
-    List<Cell> cells =
-        table.cells().values().stream().map(info -> Cell.of(info, table)).toList();
+    List<Cell> cells = table.cells().values().stream().map(info -> Cell.of(info, table)).toList();
     return new RoutingSummary(table.shardMap(), table.epoch(), table.slots(), cells);
   }
 

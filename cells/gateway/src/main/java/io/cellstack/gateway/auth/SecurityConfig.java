@@ -1,6 +1,7 @@
 package io.cellstack.gateway.auth;
 
 import io.cellstack.gateway.GatewayProperties;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -23,7 +24,10 @@ import reactor.core.publisher.Flux;
 @EnableWebFluxSecurity
 public class SecurityConfig {
 
-  /** Decodes and validates tokens: signature from the JWK set, issuer, expiry (60 s skew). */
+  /**
+   * Decodes and validates tokens: signature from the JWK set, issuer, expiry (60 s skew); verified
+   * tokens are remembered until they expire.
+   */
   @Bean
   ReactiveJwtDecoder jwtDecoder(GatewayProperties properties) {
     GatewayProperties.Jwt jwt = properties.jwt();
@@ -38,7 +42,9 @@ public class SecurityConfig {
             .jwsAlgorithm(SignatureAlgorithm.ES256)
             .build();
     decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.issuer()));
-    return decoder;
+    return jwt.verifiedCacheSize() > 0
+        ? new VerifiedTokens(decoder, jwt.verifiedCacheSize(), Clock.systemUTC())
+        : decoder;
   }
 
   /** The filter chain. */

@@ -11,4 +11,5 @@ import org.springframework.http.HttpHeaders;
  * @param cell the cell serving the slot
  * @param headers the request headers (device model, network, app version, region hints)
  */
-public record GreyRequest(String function, String uid, int slot, String cell, HttpHeaders headers) {}
+public record GreyRequest(
+    String function, String uid, int slot, String cell, HttpHeaders headers) {}

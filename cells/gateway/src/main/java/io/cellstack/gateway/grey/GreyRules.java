@@ -8,8 +8,8 @@ package io.cellstack.gateway.grey;
  *
  * <p>The rule engine (whitelist, sticky uid-hash %, region, device model, network, app version)
  * arrives later; until then {@link #STABLE_ONLY} sends everything to stable. To plug rules in,
- * declare a {@code GreyRules} bean. Implementations run on the event loop for every request:
- * they must not block, and should answer in microseconds.
+ * declare a {@code GreyRules} bean. Implementations run on the event loop for every request: they
+ * must not block, and should answer in microseconds.
  */
 @FunctionalInterface
 public interface GreyRules {

@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
  */
 public record Lane(String name) {
 
+  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
   /** The released version. */
   public static final Lane STABLE = new Lane("stable");
-
-  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
   /** Checks the name. */
   public Lane {

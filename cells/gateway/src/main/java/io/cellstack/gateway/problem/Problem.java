@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An RFC 9457 {@code application/problem+json} answer, with the headers some statuses need
- * ({@code Retry-After}, {@code WWW-Authenticate}).
+ * An RFC 9457 {@code application/problem+json} answer, with the headers some statuses need ({@code
+ * Retry-After}, {@code WWW-Authenticate}).
  *
  * @param status the HTTP status
  * @param slug the last part of the problem type URI
@@ -15,7 +15,8 @@ import java.util.Map;
  * @param detail what happened to this request
  * @param headers extra response headers
  */
-public record Problem(int status, String slug, String title, String detail, Map<String, String> headers) {
+public record Problem(
+    int status, String slug, String title, String detail, Map<String, String> headers) {
 
   /** Where problem types are documented. */
   public static final String TYPE_BASE = "https://cellstack.io/problems/";

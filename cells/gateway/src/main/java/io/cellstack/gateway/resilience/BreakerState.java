@@ -3,8 +3,8 @@ package io.cellstack.gateway.resilience;
 /**
  * A cell's circuit breaker as data with pure transitions. Closed: {@code openUntil == 0}. Open:
  * rejects until {@code openUntil}. After that, half-open: one trial request goes through and the
- * breaker stays open for others ({@code trial}); the trial's success closes it, its failure opens it
- * again, and a trial that never ends lets the next one through after another open period.
+ * breaker stays open for others ({@code trial}); the trial's success closes it, its failure opens
+ * it again, and a trial that never ends lets the next one through after another open period.
  *
  * @param failures consecutive failures so far
  * @param openUntil nano time the breaker stays open until, 0 when closed

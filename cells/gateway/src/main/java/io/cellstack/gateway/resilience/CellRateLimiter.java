@@ -5,9 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * In-memory per-cell rate limit of this gateway instance: protects a cell's functions from a
- * burst they cannot absorb while Knative scales them out. With n gateway replicas a cell takes up
- * to n times the limit.
+ * In-memory per-cell rate limit of this gateway instance: protects a cell's functions from a burst
+ * they cannot absorb while Knative scales them out. With n gateway replicas a cell takes up to n
+ * times the limit.
  */
 public final class CellRateLimiter {
 

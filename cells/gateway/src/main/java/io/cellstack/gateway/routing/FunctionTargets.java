@@ -15,7 +15,7 @@ public final class FunctionTargets {
   private final String template;
   private final String greyTemplate;
   private final String namespace;
-  private final Map<String, URI> cellUrls;
+  private final Map<String, String> cellUrls;
   private final Map<String, String> cache = new ConcurrentHashMap<>();
 
   /** Targets as configured in {@code properties}. */
@@ -28,22 +28,27 @@ public final class FunctionTargets {
   }
 
   FunctionTargets(
-      String template, String greyTemplate, String namespace, Map<String, URI> cellUrls) {
+      String template, String greyTemplate, String namespace, Map<String, String> cellUrls) {
     this.template = template;
     this.greyTemplate = greyTemplate;
     this.namespace = namespace;
     this.cellUrls = Map.copyOf(cellUrls);
+    resolve("function", "cell", Lane.STABLE);
+    resolve("function", "cell", new Lane("lane"));
+    cellUrls.keySet().forEach(cell -> resolve("function", cell, Lane.STABLE));
   }
 
-  /** The base URL, without a trailing slash, of {@code function} in {@code cell} for {@code lane}. */
+  /**
+   * The base URL, without a trailing slash, of {@code function} in {@code cell} for {@code lane}.
+   */
   public String baseOf(String function, String cell, Lane lane) {
     return cache.computeIfAbsent(
         function + '/' + cell + '/' + lane.name(), key -> resolve(function, cell, lane));
   }
 
   private String resolve(String function, String cell, Lane lane) {
-    URI fixed = lane.isStable() ? cellUrls.get(cell) : null;
-    String pattern = fixed != null ? fixed.toString() : lane.isStable() ? template : greyTemplate;
+    String fixed = lane.isStable() ? cellUrls.get(cell) : null;
+    String pattern = fixed != null ? fixed : lane.isStable() ? template : greyTemplate;
     String base =
         pattern
             .replace("{function}", function)
@@ -53,9 +58,17 @@ public final class FunctionTargets {
     while (base.endsWith("/")) {
       base = base.substring(0, base.length() - 1);
     }
-    URI uri = URI.create(base);
-    if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-      throw new IllegalStateException("target of " + function + " in " + cell + " is not an http(s) URL: " + base);
+    URI uri;
+    try {
+      uri = URI.create(base);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "target of " + function + " in " + cell + ": " + e.getMessage());
+    }
+    if (uri.getHost() == null
+        || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+      throw new IllegalStateException(
+          "target of " + function + " in " + cell + " is not an http(s) URL: " + base);
     }
     return base;
   }
