@@ -1,10 +1,15 @@
 package io.cellstack.spring;
 
+import io.cellstack.core.id.IdMinter;
 import io.cellstack.starter.CellIdentity;
+import io.cellstack.starter.outbox.Outbox;
 import io.cellstack.starter.routing.Ownership;
 import io.cellstack.starter.routing.RoutingTableFile;
 import java.nio.file.Path;
+import java.util.Map;
+import org.apache.pulsar.client.api.PulsarClientException;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +20,7 @@ import org.springframework.core.Ordered;
  * (hot-reloaded), the ownership verdicts and the filter that enforces them on every request.
  */
 @AutoConfiguration
-@EnableConfigurationProperties(CellstackProperties.class)
+@EnableConfigurationProperties({CellstackProperties.class, KeyspaceProperties.class})
 public class CellstackAutoConfiguration {
 
   @Bean
@@ -44,6 +49,28 @@ public class CellstackAutoConfiguration {
   @Bean
   Ownership ownership(CellIdentity identity, RoutingTableFile routing) {
     return new Ownership(identity, routing::current);
+  }
+
+  @Bean(destroyMethod = "close")
+  Keyspaces keyspaces(KeyspaceProperties properties) {
+    return new Keyspaces(properties.keyspaces() == null ? Map.of() : properties.keyspaces());
+  }
+
+  @Bean
+  Outbox outbox() {
+    return new Outbox(IdMinter.systemDefault());
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnProperty("cellstack.data.pulsar-service-url")
+  OutboxRelays outboxRelays(
+      Keyspaces keyspaces,
+      KeyspaceProperties properties,
+      CellIdentity self,
+      RoutingTableFile routing)
+      throws PulsarClientException {
+    long poll = properties.outboxPollMillis() == null ? 500 : properties.outboxPollMillis();
+    return new OutboxRelays(keyspaces, properties.pulsarServiceUrl(), poll, self, routing);
   }
 
   @Bean

@@ -10,6 +10,7 @@ import java.util.Optional;
 public final class CurrentRoute {
 
   private static final ThreadLocal<SlotRoute> ROUTE = new ThreadLocal<>();
+  private static final ThreadLocal<String> UID = new ThreadLocal<>();
 
   private CurrentRoute() {}
 
@@ -18,11 +19,18 @@ public final class CurrentRoute {
     return Optional.ofNullable(ROUTE.get());
   }
 
-  static void set(SlotRoute route) {
+  /** The uid the current request acts for, if it named one. */
+  public static Optional<String> uid() {
+    return Optional.ofNullable(UID.get());
+  }
+
+  static void set(String uid, SlotRoute route) {
+    UID.set(uid);
     ROUTE.set(route);
   }
 
   static void clear() {
+    UID.remove();
     ROUTE.remove();
   }
 }

@@ -1,6 +1,7 @@
 package io.cellstack.spring;
 
 import io.cellstack.core.slot.Uids;
+import io.cellstack.starter.fencing.StaleEpochException;
 import io.cellstack.starter.routing.Ownership;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -59,9 +60,16 @@ public final class OwnershipFilter extends OncePerRequestFilter {
     }
     Ownership.Verdict verdict = ownership.ofUid(uid);
     if (verdict instanceof Ownership.Verdict.Serve serve) {
-      CurrentRoute.set(serve.route());
+      CurrentRoute.set(uid, serve.route());
       try {
         chain.doFilter(request, guarded);
+      } catch (ServletException | RuntimeException e) {
+        StaleEpochException stale = staleEpoch(e);
+        if (stale == null || response.isCommitted()) {
+          throw e;
+        }
+        Problems.write(
+            response, 421, "Misdirected Request", stale.getMessage(), request.getRequestURI());
       } finally {
         CurrentRoute.clear();
       }
@@ -76,6 +84,15 @@ public final class OwnershipFilter extends OncePerRequestFilter {
           "this instance has not loaded a routing table yet",
           request.getRequestURI());
     }
+  }
+
+  private static StaleEpochException staleEpoch(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StaleEpochException stale) {
+        return stale;
+      }
+    }
+    return null;
   }
 
   /** Drops headers that must never travel back to a caller. */

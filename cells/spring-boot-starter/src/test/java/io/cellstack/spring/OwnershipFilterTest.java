@@ -11,6 +11,7 @@ import io.cellstack.core.routing.ShardMapDefinition;
 import io.cellstack.core.routing.SlotAssignment;
 import io.cellstack.core.routing.SlotRange;
 import io.cellstack.core.routing.Topology;
+import io.cellstack.spring.whoami.DemoFunctions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,0 +1,85 @@
+package io.cellstack.spring;
+
+import io.cellstack.core.routing.RoutingTable;
+import io.cellstack.core.routing.SlotRange;
+import io.cellstack.starter.CellIdentity;
+import io.cellstack.starter.outbox.OutboxRelay;
+import io.cellstack.starter.routing.RoutingTableFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.pulsar.client.api.PulsarClient;
+import org.apache.pulsar.client.api.PulsarClientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Relays every keyspace's outbox to Pulsar on a schedule, for the slots this cell serves now (after
+ * a failover, the peer relays the failed cell's slots from its failover database).
+ */
+public final class OutboxRelays implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxRelays.class);
+
+  private final PulsarClient pulsar;
+  private final List<OutboxRelay> relays = new ArrayList<>();
+  private final ScheduledExecutorService scheduler;
+
+  OutboxRelays(
+      Keyspaces keyspaces,
+      String serviceUrl,
+      long pollMillis,
+      CellIdentity self,
+      RoutingTableFile routing)
+      throws PulsarClientException {
+    this.pulsar = PulsarClient.builder().serviceUrl(serviceUrl).build();
+    for (String keyspace : keyspaces.names()) {
+      relays.add(
+          new OutboxRelay(
+              keyspaces.dataSource(keyspace), pulsar, () -> served(routing, self), 500));
+    }
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "outbox-relay");
+              thread.setDaemon(true);
+              return thread;
+            });
+    scheduler.scheduleWithFixedDelay(
+        this::relayOnce, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+  }
+
+  private void relayOnce() {
+    for (OutboxRelay relay : relays) {
+      try {
+        relay.relayOnce();
+      } catch (Exception e) {
+        LOG.warn("outbox relay pass failed, retrying next pass: {}", e.getMessage());
+      }
+    }
+  }
+
+  private static List<Integer> served(RoutingTableFile routing, CellIdentity self) {
+    List<Integer> slots = new ArrayList<>();
+    routing
+        .current()
+        .map((RoutingTable table) -> table.servedBy(self.cell()))
+        .orElse(List.of())
+        .forEach(
+            (SlotRange range) -> {
+              for (int slot = range.from(); slot <= range.to(); slot++) {
+                slots.add(slot);
+              }
+            });
+    return slots;
+  }
+
+  @Override
+  public void close() throws PulsarClientException {
+    scheduler.shutdownNow();
+    relays.forEach(OutboxRelay::close);
+    pulsar.close();
+  }
+}
