@@ -11,6 +11,7 @@ import io.cellstack.operator.status.EventRecorder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
@@ -30,6 +31,9 @@ import org.slf4j.LoggerFactory;
 public final class CellstackOperator {
 
   private static final Logger LOG = LoggerFactory.getLogger(CellstackOperator.class);
+
+  /** The Lease replicas compete for (in the pod's namespace); only its holder reconciles. */
+  public static final String LEASE = "cellstack-operator";
 
   private CellstackOperator() {}
 
@@ -62,7 +66,7 @@ public final class CellstackOperator {
             client,
             config,
             Clock.systemUTC(),
-            true,
+            new LeaderElectionConfiguration(LEASE, System.getenv("POD_NAMESPACE")),
             MicrometerMetrics.withoutPerResourceMetrics(registry));
     operator.start();
     running.set(operator);
@@ -74,14 +78,14 @@ public final class CellstackOperator {
   /**
    * An operator with every Cellstack reconciler registered, not started.
    *
-   * @param leaderElection whether to take the leader-election lease first
+   * @param leaderElection the Lease to hold before reconciling, or null to reconcile at once
    * @param metrics where reconciliation metrics go
    */
   public static Operator create(
       KubernetesClient client,
       OperatorConfig config,
       Clock clock,
-      boolean leaderElection,
+      LeaderElectionConfiguration leaderElection,
       Metrics metrics) {
     Operator operator =
         new Operator(
@@ -92,10 +96,8 @@ public final class CellstackOperator {
                   // The fabric8 mock API server lacks server-side apply; ship what is tested.
                   .withUseSSAToPatchPrimaryResource(false)
                   .withSSABasedCreateUpdateMatchForDependentResources(false);
-              if (leaderElection) {
-                o.withLeaderElectionConfiguration(
-                    new io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration(
-                        "cellstack-operator"));
+              if (leaderElection != null) {
+                o.withLeaderElectionConfiguration(leaderElection);
               }
             });
     EventRecorder events = new EventRecorder(client, clock);

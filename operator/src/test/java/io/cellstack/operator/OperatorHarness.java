@@ -50,7 +50,7 @@ public final class OperatorHarness implements AutoCloseable {
             client,
             config,
             Clock.systemUTC(),
-            false,
+            null,
             io.javaoperatorsdk.operator.api.monitoring.Metrics.NOOP);
     operator.start();
     return new OperatorHarness(client, operator);
@@ -63,7 +63,7 @@ public final class OperatorHarness implements AutoCloseable {
             client,
             config,
             Clock.systemUTC(),
-            false,
+            null,
             io.javaoperatorsdk.operator.api.monitoring.Metrics.NOOP);
     operator.start();
     return new OperatorHarness(client, operator);
