@@ -4,13 +4,13 @@ import io.cellstack.api.topology.ResourceSet;
 import io.cellstack.api.v1alpha1.Cell;
 import io.cellstack.api.v1alpha1.CellFunction;
 import io.cellstack.api.v1alpha1.CellstackStatus;
-import io.cellstack.api.v1alpha1.Conditions;
 import io.cellstack.api.v1alpha1.FailoverDatabase;
 import io.cellstack.api.v1alpha1.ShardMap;
 import io.cellstack.api.validation.CrossResourceRules;
 import io.cellstack.core.problem.Problem;
 import io.cellstack.operator.status.EventRecorder;
 import io.cellstack.operator.status.NamespaceMappers;
+import io.cellstack.operator.status.Refusals;
 import io.cellstack.operator.status.StatusConditions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -110,31 +110,15 @@ public abstract class AcceptingReconciler<R extends CustomResource<?, S>, S exte
           clock);
       ready(resource, status, before, generation, clock);
     } else {
-      String message =
-          problems.get(0)
-              + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
-      StatusConditions.set(
+      Refusals.refuse(
+          resource,
           status,
-          before,
+          previous,
           ACCEPTED,
-          StatusConditions.FALSE,
           "InvalidSpec",
-          message,
-          generation,
+          Refusals.summary(problems),
+          events,
           clock);
-      StatusConditions.set(
-          status,
-          before,
-          Conditions.READY,
-          StatusConditions.FALSE,
-          "InvalidSpec",
-          message,
-          generation,
-          clock);
-      Condition old = StatusConditions.get(previous, ACCEPTED);
-      if (old == null || !message.equals(old.getMessage())) {
-        events.warning(resource, "InvalidSpec", message);
-      }
     }
     resource.setStatus(status);
     return StatusConditions.differs(previous, status)

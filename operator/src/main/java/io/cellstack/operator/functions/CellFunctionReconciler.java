@@ -12,6 +12,7 @@ import io.cellstack.operator.OperatorConfig;
 import io.cellstack.operator.routing.RoutingConfigMap;
 import io.cellstack.operator.status.EventRecorder;
 import io.cellstack.operator.status.NamespaceMappers;
+import io.cellstack.operator.status.Refusals;
 import io.cellstack.operator.status.StatusConditions;
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -116,30 +117,14 @@ public class CellFunctionReconciler implements Reconciler<CellFunction> {
   private UpdateControl<CellFunction> invalid(CellFunction function, List<Problem> problems) {
     CellFunctionStatus previous = function.getStatus();
     CellFunctionStatus status = new CellFunctionStatus();
-    long generation =
-        function.getMetadata().getGeneration() == null ? 0 : function.getMetadata().getGeneration();
     if (previous != null) {
       status.setServices(previous.getServices());
       status.setReadyCells(previous.getReadyCells());
     }
-    status.setObservedGeneration(generation);
-    String message =
-        problems.get(0)
-            + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "")
-            + "; running services are left as they are";
-    StatusConditions.set(
-        status,
-        previous == null ? null : previous.getConditions(),
-        Conditions.READY,
-        StatusConditions.FALSE,
-        "InvalidSpec",
-        message,
-        generation,
-        clock);
-    Condition old = StatusConditions.get(previous, Conditions.READY);
-    if (old == null || !message.equals(old.getMessage())) {
-      events.warning(function, "InvalidSpec", message);
-    }
+    status.setObservedGeneration(Refusals.generation(function));
+    String message = Refusals.summary(problems) + "; running services are left as they are";
+    Refusals.refuse(
+        function, status, previous, Conditions.READY, "InvalidSpec", message, events, clock);
     function.setStatus(status);
     return StatusConditions.differs(previous, status)
         ? UpdateControl.patchStatus(function)

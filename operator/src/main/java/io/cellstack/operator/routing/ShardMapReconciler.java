@@ -5,12 +5,12 @@ import io.cellstack.api.v1alpha1.Conditions;
 import io.cellstack.api.v1alpha1.FailoverDatabase;
 import io.cellstack.api.v1alpha1.ShardMap;
 import io.cellstack.api.v1alpha1.ShardMapStatus;
-import io.cellstack.core.problem.Problem;
 import io.cellstack.core.routing.RoutingTable;
 import io.cellstack.core.routing.SlotRoute;
 import io.cellstack.operator.naming.Names;
 import io.cellstack.operator.status.EventRecorder;
 import io.cellstack.operator.status.NamespaceMappers;
+import io.cellstack.operator.status.Refusals;
 import io.cellstack.operator.status.StatusConditions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -122,7 +122,8 @@ public class ShardMapReconciler implements Reconciler<ShardMap> {
       RoutingTable table = decision.table().orElseThrow();
       status.setEpoch(table.epoch());
       status.setSlotsPerCell(slotsPerCell(table));
-      String warnings = decision.warnings().isEmpty() ? "" : "; " + describe(decision.warnings());
+      String warnings =
+          decision.warnings().isEmpty() ? "" : "; " + Refusals.summary(decision.warnings());
       StatusConditions.set(
           status,
           before,
@@ -156,32 +157,11 @@ public class ShardMapReconciler implements Reconciler<ShardMap> {
         status.setSlotsPerCell(previous.getSlotsPerCell());
       }
       String message =
-          describe(decision.errors())
+          Refusals.summary(decision.errors())
               + (previous != null && previous.getEpoch() != null
                   ? "; the table of epoch " + previous.getEpoch() + " stays published"
                   : "; nothing is published");
-      StatusConditions.set(
-          status,
-          before,
-          VALID,
-          StatusConditions.FALSE,
-          "InvalidTopology",
-          message,
-          generation,
-          clock);
-      StatusConditions.set(
-          status,
-          before,
-          Conditions.READY,
-          StatusConditions.FALSE,
-          "InvalidTopology",
-          message,
-          generation,
-          clock);
-      Condition old = StatusConditions.get(previous, VALID);
-      if (old == null || !message.equals(old.getMessage())) {
-        events.warning(map, "InvalidTopology", message);
-      }
+      Refusals.refuse(map, status, previous, VALID, "InvalidTopology", message, events, clock);
     }
     map.setStatus(status);
     return StatusConditions.differs(previous, status)
@@ -196,12 +176,5 @@ public class ShardMapReconciler implements Reconciler<ShardMap> {
       perCell.merge(route.serving(), 1, Integer::sum);
     }
     return perCell;
-  }
-
-  private static String describe(List<Problem> problems) {
-    String first = problems.get(0).toString();
-    return problems.size() == 1
-        ? first
-        : first + " (and " + (problems.size() - 1) + " more problem(s))";
   }
 }
