@@ -9,7 +9,9 @@ import java.sql.SQLException;
 /**
  * Appends events to {@code cellstack_outbox} on the caller's connection, so they commit or roll
  * back with the business rows. Each event gets a stable id (slot inside, like every Cellstack id)
- * that travels as the message's {@code event-id}: consumers drop duplicates by it.
+ * that travels as the message's {@code event-id}: consumers drop duplicates by it. An event without
+ * a trace context of its own carries the current OpenTelemetry span's (the request that writes it),
+ * so the relay's publish continues that trace.
  */
 public final class Outbox {
 
@@ -33,7 +35,9 @@ public final class Outbox {
       insert.setString(4, event.uid());
       insert.setString(5, event.eventType());
       insert.setBytes(6, event.payload());
-      insert.setString(7, event.traceparent());
+      insert.setString(
+          7,
+          event.traceparent() != null ? event.traceparent() : TraceContexts.currentTraceparent());
       insert.executeUpdate();
     }
     return id;

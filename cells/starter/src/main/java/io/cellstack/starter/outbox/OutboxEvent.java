@@ -8,7 +8,7 @@ package io.cellstack.starter.outbox;
  * @param uid the user; the message key, so one user's events stay in order
  * @param eventType the CloudEvent type, e.g. io.cellstack.payment.created
  * @param payload the body
- * @param traceparent the W3C trace context of the write, or null
+ * @param traceparent the W3C trace context of the write, or null for the current span's
  */
 public record OutboxEvent(
     int slot, String topic, String uid, String eventType, byte[] payload, String traceparent) {}
