@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -22,6 +23,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>{@link #start} spawns the launchers in parallel and returns when all said READY. {@link
  * #close} (also run by a shutdown hook) stops them. If this JVM dies without closing, even by
  * SIGKILL, each launcher sees EOF on its stdin and stops by itself.
+ *
+ * <p>Pulsar can be taken down and brought back while the others run ({@link #restartPulsar}, {@link
+ * #stopPulsar}, {@link #killPulsar}, {@link #startPulsar}): it comes back on the same data dir and
+ * the same ports, so its URLs stay valid, clients connected before reconnect by themselves, and
+ * topics, subscriptions, cursors and unacknowledged messages survive.
  */
 public final class DevServices implements AutoCloseable {
 
@@ -31,6 +37,7 @@ public final class DevServices implements AutoCloseable {
   private final Options options;
   private final Map<Service, LauncherProcess> launchers;
   private final PulsarAddress pulsar;
+  private final PulsarPorts pulsarPorts;
   private final MariaDbAddress mariaDb;
   private final KeycloakAddress keycloak;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -41,9 +48,11 @@ public final class DevServices implements AutoCloseable {
       Map<Service, LauncherProcess> launchers,
       Map<Service, Map<String, String>> ready) {
     this.options = options;
-    this.launchers = launchers;
+    this.launchers = new ConcurrentHashMap<>(launchers);
     this.pulsar =
         Optional.ofNullable(ready.get(Service.PULSAR)).map(DevServices::pulsar).orElse(null);
+    this.pulsarPorts =
+        Optional.ofNullable(ready.get(Service.PULSAR)).map(PulsarPorts::of).orElse(null);
     this.mariaDb =
         Optional.ofNullable(ready.get(Service.MARIADB)).map(DevServices::mariaDb).orElse(null);
     this.keycloak =
@@ -156,6 +165,102 @@ public final class DevServices implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops Pulsar cleanly ({@link #stopPulsar}) and starts it again on the same data and ports
+   * ({@link #startPulsar}); returns how long it was away. Clients connected before the restart
+   * reconnect by themselves to the same URL; messages they sent but did not see acknowledged are
+   * resent, unacknowledged messages are redelivered.
+   */
+  public synchronized Duration restartPulsar() {
+    long stoppedAt = System.nanoTime();
+    stopPulsar();
+    startPulsar();
+    Duration away = Duration.ofNanos(System.nanoTime() - stoppedAt);
+    LOG.log(Level.INFO, "Pulsar restarted in {0} ms", away.toMillis());
+    return away;
+  }
+
+  /**
+   * Stops the Pulsar launcher as {@link #close} would (STOP, up to 20 s of grace, then SIGKILL):
+   * the broker closes its topics and the bookie flushes. Its data stays for {@link #startPulsar}.
+   */
+  public synchronized void stopPulsar() {
+    LauncherProcess launcher = runningPulsar();
+    launcher.requestStop();
+    launcher.stop(STOP_GRACE);
+    launchers.remove(Service.PULSAR, launcher);
+  }
+
+  /**
+   * SIGKILLs the Pulsar launcher, as a crash would: nothing is closed or flushed by the broker
+   * (what the bookie journal and RocksDB had written reaches the disk anyway: the OS keeps it). Its
+   * data stays for {@link #startPulsar}.
+   */
+  public synchronized void killPulsar() {
+    LauncherProcess launcher = runningPulsar();
+    launcher.kill();
+    launchers.remove(Service.PULSAR, launcher);
+  }
+
+  /**
+   * Starts Pulsar again after {@link #stopPulsar} or {@link #killPulsar}, on the data of its last
+   * run and the ports of its first start, and waits (up to {@link Options#timeout()}) until it is
+   * ready; returns how long the start took.
+   *
+   * @throws DevServicesException if it does not become ready, or not on the same URLs
+   * @throws IllegalStateException if it runs already, or these services are closed
+   */
+  public synchronized Duration startPulsar() {
+    require(pulsar, Service.PULSAR);
+    if (closed.get()) {
+      throw new IllegalStateException("Dev services are closed");
+    }
+    if (launchers.containsKey(Service.PULSAR)) {
+      throw new IllegalStateException("Pulsar is running; stop or kill it first");
+    }
+    long startedAt = System.nanoTime();
+    LauncherProcess launcher =
+        LauncherProcess.spawn(Service.PULSAR, options.workDir(), pulsarPorts.restartArgs(), true);
+    launchers.put(Service.PULSAR, launcher); // from now on close() stops it too
+    try {
+      Map<String, String> ready = launcher.awaitReady(startedAt + options.timeout().toNanos());
+      if (!pulsar(ready).equals(pulsar) || !PulsarPorts.of(ready).equals(pulsarPorts)) {
+        throw new DevServicesException(
+            "Pulsar came back on "
+                + ready
+                + " instead of "
+                + pulsar
+                + " "
+                + pulsarPorts
+                + "; see "
+                + launcher.log());
+      }
+    } catch (RuntimeException e) {
+      launcher.requestStop();
+      launcher.stop(Duration.ofSeconds(10));
+      launchers.remove(Service.PULSAR, launcher);
+      throw e;
+    }
+    return Duration.ofNanos(System.nanoTime() - startedAt);
+  }
+
+  /** Whether the Pulsar launcher runs (false between {@link #stopPulsar} and a start). */
+  public boolean pulsarRunning() {
+    return launchers.containsKey(Service.PULSAR);
+  }
+
+  private LauncherProcess runningPulsar() {
+    require(pulsar, Service.PULSAR);
+    if (closed.get()) {
+      throw new IllegalStateException("Dev services are closed");
+    }
+    LauncherProcess launcher = launchers.get(Service.PULSAR);
+    if (launcher == null) {
+      throw new IllegalStateException("Pulsar is not running");
+    }
+    return launcher;
+  }
+
   /** Stops every launcher: STOP, up to 20 s of grace, then SIGKILL of the process tree. */
   @Override
   public void close() {
@@ -171,8 +276,9 @@ public final class DevServices implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    launchers.values().forEach(LauncherProcess::requestStop);
-    launchers.values().forEach(l -> l.stop(STOP_GRACE));
+    List<LauncherProcess> running = List.copyOf(launchers.values());
+    running.forEach(LauncherProcess::requestStop);
+    running.forEach(l -> l.stop(STOP_GRACE));
     LOG.log(Level.INFO, "Dev services {0} stopped", options.services());
   }
 
@@ -185,6 +291,22 @@ public final class DevServices implements AutoCloseable {
 
   private static PulsarAddress pulsar(Map<String, String> ready) {
     return new PulsarAddress(ready.get("brokerServiceUrl"), ready.get("webServiceUrl"));
+  }
+
+  /** The broker, web service and bookie ports of Pulsar's first start, which a restart reuses. */
+  private record PulsarPorts(int broker, int web, int bookie) {
+
+    static PulsarPorts of(Map<String, String> ready) {
+      return new PulsarPorts(
+          Integer.parseInt(ready.get("brokerPort")),
+          Integer.parseInt(ready.get("webPort")),
+          Integer.parseInt(ready.get("bookiePort")));
+    }
+
+    List<String> restartArgs() {
+      return List.of(
+          "--keep-data", "--broker-port=" + broker, "--web-port=" + web, "--bookie-port=" + bookie);
+    }
   }
 
   private static MariaDbAddress mariaDb(Map<String, String> ready) {

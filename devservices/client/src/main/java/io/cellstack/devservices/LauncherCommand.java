@@ -43,6 +43,11 @@ final class LauncherCommand {
   private LauncherCommand() {}
 
   static List<String> of(Service service, Path dataDir) {
+    return of(service, dataDir, List.of());
+  }
+
+  /** With {@code launcherArgs} after the data dir (Pulsar: {@code --keep-data}, fixed ports). */
+  static List<String> of(Service service, Path dataDir, List<String> launcherArgs) {
     Path repoDir = RepoLayout.repoDir(service);
     Path classes = RepoLayout.launcherDir(repoDir, service).resolve("target").resolve("classes");
     if (!Files.isDirectory(classes)) {
@@ -64,6 +69,7 @@ final class LauncherCommand {
         dependencies.isEmpty() ? classes.toString() : classes + File.pathSeparator + dependencies);
     command.add(service.mainClass());
     command.add(dataDir.toString());
+    command.addAll(launcherArgs);
     return List.copyOf(command);
   }
 

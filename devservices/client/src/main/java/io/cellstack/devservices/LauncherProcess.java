@@ -48,14 +48,27 @@ final class LauncherProcess {
 
   /** Starts the launcher of {@code service}; {@link #awaitReady} waits for it. */
   static LauncherProcess spawn(Service service, Path workDir) {
+    return spawn(service, workDir, List.of(), false);
+  }
+
+  /**
+   * Starts the launcher of {@code service} with {@code launcherArgs} after its data dir; a restart
+   * ({@code appendLog}) adds to the launcher log of the earlier runs instead of starting it afresh.
+   */
+  static LauncherProcess spawn(
+      Service service, Path workDir, List<String> launcherArgs, boolean appendLog) {
     Path dataDir = workDir.resolve(service.id());
     Path log = workDir.resolve(service.id() + "-launcher.log");
     try {
       Files.createDirectories(dataDir);
-      Files.deleteIfExists(log);
-      Files.createFile(log);
+      if (!appendLog) {
+        Files.deleteIfExists(log);
+      }
+      if (!Files.exists(log)) {
+        Files.createFile(log);
+      }
       ProcessBuilder builder =
-          new ProcessBuilder(LauncherCommand.of(service, dataDir))
+          new ProcessBuilder(LauncherCommand.of(service, dataDir, launcherArgs))
               .directory(dataDir.toFile())
               .redirectInput(ProcessBuilder.Redirect.PIPE)
               .redirectOutput(ProcessBuilder.Redirect.PIPE)
@@ -136,6 +149,18 @@ final class LauncherProcess {
         leftover.destroyForcibly();
         leftover.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> leftover).join();
       }
+    }
+  }
+
+  /**
+   * SIGKILLs the launcher and its descendants, as a crash would, and waits until they are gone: the
+   * service gets no chance to flush or close anything.
+   */
+  void kill() {
+    List<ProcessHandle> tree = knownProcesses();
+    tree.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle handle : tree) {
+      handle.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(t -> handle).join();
     }
   }
 

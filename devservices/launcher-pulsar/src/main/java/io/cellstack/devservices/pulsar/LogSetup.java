@@ -1,5 +1,7 @@
 package io.cellstack.devservices.pulsar;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.logging.log4j.LogManager;
 
@@ -8,7 +10,11 @@ final class LogSetup {
 
   private LogSetup() {}
 
-  static void toFile(Path logFile) {
+  /** Appends to {@code logFile} when {@code append} (a restart), else starts it afresh. */
+  static void toFile(Path logFile, boolean append) throws IOException {
+    if (!append) {
+      Files.deleteIfExists(logFile);
+    }
     System.setProperty("cellstack.pulsar.log", logFile.toString());
     System.setProperty("log4j2.configurationFile", "cellstack-pulsar-log4j2.xml");
     System.setProperty("log4j2.shutdownHookEnabled", "false");

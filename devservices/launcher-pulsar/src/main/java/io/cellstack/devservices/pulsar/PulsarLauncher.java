@@ -1,6 +1,7 @@
 package io.cellstack.devservices.pulsar;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -9,10 +10,12 @@ import org.apache.pulsar.PulsarStandalone;
 /**
  * Runs one Pulsar standalone in this JVM, says READY on stdout and stops on STOP or stdin EOF.
  *
- * <p>Usage: {@code PulsarLauncher <dataDir>}. Everything the broker writes lives under the data dir
- * ({@code data/} is wiped at each start, logs go to {@code logs/pulsar.log}). Stdout carries
- * exactly one line, {@code READY {"brokerServiceUrl":...,"webServiceUrl":...}}; anything else that
- * writes to stdout is sent to stderr.
+ * <p>Usage: {@code PulsarLauncher <dataDir> [--keep-data] [--broker-port=P] [--web-port=Q]
+ * [--bookie-port=R]} (see {@link LaunchArgs}). Everything the broker writes lives under the data
+ * dir ({@code data/} is wiped at each start unless {@code --keep-data}, logs go to {@code
+ * logs/pulsar.log}). Stdout carries exactly one line, {@code READY
+ * {"brokerServiceUrl":...,"webServiceUrl":...,"brokerPort":P,"webPort":Q,"bookiePort":R}}; anything
+ * else that writes to stdout is sent to stderr.
  */
 public final class PulsarLauncher {
 
@@ -22,21 +25,27 @@ public final class PulsarLauncher {
   private PulsarLauncher() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 1) {
-      System.err.println("usage: PulsarLauncher <dataDir>");
+    LaunchArgs launch;
+    try {
+      launch = LaunchArgs.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
       System.exit(2);
+      return;
     }
     PrintStream ready = System.out;
     System.setOut(System.err);
-    Path dataDir = Path.of(args[0]).toAbsolutePath();
+    Path dataDir = launch.dataDir();
     Files.createDirectories(dataDir.resolve("logs"));
-    LogSetup.toFile(dataDir.resolve("logs").resolve("pulsar.log"));
+    LogSetup.toFile(dataDir.resolve("logs").resolve("pulsar.log"), launch.keepData());
 
     StopSignal stop = StopSignal.watch(System.in);
     PulsarStandalone standalone;
+    int bookiePort;
     try {
-      standalone = StandaloneFactory.create(dataDir);
+      standalone = StandaloneFactory.create(launch);
       standalone.start();
+      bookiePort = StandaloneFactory.bookiePort(dataDir);
     } catch (Exception | Error e) {
       System.err.println("Pulsar standalone failed to start: " + e);
       e.printStackTrace();
@@ -46,12 +55,20 @@ public final class PulsarLauncher {
     }
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> close(standalone), "pulsar-launcher-shutdown"));
+    String brokerServiceUrl = standalone.getBrokerServiceUrl();
+    String webServiceUrl = standalone.getWebServiceUrl();
     ready.println(
         "READY {\"brokerServiceUrl\":\""
-            + standalone.getBrokerServiceUrl()
+            + brokerServiceUrl
             + "\",\"webServiceUrl\":\""
-            + standalone.getWebServiceUrl()
-            + "\"}");
+            + webServiceUrl
+            + "\",\"brokerPort\":"
+            + URI.create(brokerServiceUrl).getPort()
+            + ",\"webPort\":"
+            + URI.create(webServiceUrl).getPort()
+            + ",\"bookiePort\":"
+            + bookiePort
+            + "}");
     ready.flush();
 
     String reason = stop.await();

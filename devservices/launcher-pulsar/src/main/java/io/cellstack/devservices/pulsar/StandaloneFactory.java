@@ -7,13 +7,17 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.bookkeeper.bookie.Cookie;
 import org.apache.pulsar.PulsarStandalone;
 import org.apache.pulsar.broker.ServiceConfiguration;
 
 /**
- * Builds a {@link PulsarStandalone} whose every file lives under one directory, on free loopback
- * ports: one bookie, RocksDB metadata, transactions on, no functions worker, no stream storage.
+ * Builds a {@link PulsarStandalone} whose every file lives under one directory, on loopback ports
+ * (free ones, or those of a previous run): one bookie, RocksDB metadata, transactions on, no
+ * functions worker, no stream storage.
  *
  * <p>The setters are used on purpose: the shipped {@code PulsarStandaloneBuilder} drops the
  * configuration. Without a ZooKeeper dir, the standalone uses RocksDB metadata and never falls back
@@ -22,37 +26,64 @@ import org.apache.pulsar.broker.ServiceConfiguration;
 final class StandaloneFactory {
 
   private static final String LOOPBACK = "127.0.0.1";
+  private static final Pattern BOOKIE_HOST = Pattern.compile("bookieHost: \"(.*?)\"");
 
   private StandaloneFactory() {}
 
-  static PulsarStandalone create(Path dataDir) throws IOException, ReflectiveOperationException {
-    Path data = dataDir.resolve("data");
-    deleteTree(data);
+  /**
+   * A standalone on {@code args}' ports; {@code data/} is wiped first unless {@code
+   * args.keepData()}, in which case metadata, ledgers and cursors of the previous run are reopened.
+   */
+  static PulsarStandalone create(LaunchArgs args) throws IOException, ReflectiveOperationException {
+    Path data = args.dataDir().resolve("data");
+    if (!args.keepData()) {
+      deleteTree(data);
+    }
     Files.createDirectories(data);
     Path bookieConf = writeBookieConf(data.resolve("bookie.conf"));
 
     PulsarStandalone standalone = new PulsarStandalone();
-    standalone.setConfig(brokerConfig());
+    standalone.setConfig(brokerConfig(args));
     standalone.setConfigFile(bookieConf.toString());
     standalone.setAdvertisedAddress(LOOPBACK);
-    standalone.setBkDir(data.resolve("bookkeeper").toString());
+    standalone.setBkDir(bookieDir(args.dataDir()).toString());
     standalone.setZkDir(data.resolve("zookeeper-absent").toString());
-    standalone.setBkPort(0);
+    standalone.setBkPort(args.bookiePort());
     standalone.setNumOfBk(1);
     standalone.setNoFunctionsWorker(true);
     standalone.setNoStreamStorage(true);
-    standalone.setWipeData(true);
+    standalone.setWipeData(!args.keepData());
     setMetadataDir(standalone, data.resolve("metadata"));
     return standalone;
   }
 
-  private static ServiceConfiguration brokerConfig() {
+  /**
+   * The port the bookie listens on, as its cookie records it: with port 0, Pulsar's {@code
+   * BKCluster} picks a free one, and on a later start over the same directory it reuses the
+   * cookie's, whatever port is asked for.
+   */
+  static int bookiePort(Path dataDir) throws IOException {
+    String cookie =
+        Cookie.readFromDirectory(bookieDir(dataDir).resolve("current").toFile()).toString();
+    Matcher host = BOOKIE_HOST.matcher(cookie);
+    if (!host.find()) {
+      throw new IOException("no bookieHost in the bookie cookie: " + cookie);
+    }
+    String bookieId = host.group(1);
+    return Integer.parseInt(bookieId.substring(bookieId.lastIndexOf(':') + 1));
+  }
+
+  private static Path bookieDir(Path dataDir) {
+    return dataDir.resolve("data").resolve("bookkeeper");
+  }
+
+  private static ServiceConfiguration brokerConfig(LaunchArgs args) {
     ServiceConfiguration config = new ServiceConfiguration();
     config.setClusterName("standalone");
     config.setBindAddress(LOOPBACK);
     config.setAdvertisedAddress(LOOPBACK);
-    config.setBrokerServicePort(Optional.of(0));
-    config.setWebServicePort(Optional.of(0));
+    config.setBrokerServicePort(Optional.of(args.brokerPort()));
+    config.setWebServicePort(Optional.of(args.webPort()));
     config.setManagedLedgerDefaultEnsembleSize(1);
     config.setManagedLedgerDefaultWriteQuorum(1);
     config.setManagedLedgerDefaultAckQuorum(1);
@@ -67,6 +98,8 @@ final class StandaloneFactory {
     List<String> lines =
         List.of(
             "allowLoopback=true",
+            // Without it BKCluster ignores a fixed bookie port and picks a free one.
+            "allowEphemeralPorts=true",
             "listeningInterface=lo",
             "advertisedAddress=" + LOOPBACK,
             "journalSyncData=false",
