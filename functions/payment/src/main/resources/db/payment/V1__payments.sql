@@ -1,0 +1,36 @@
+-- The payment function's tables (history table: payment_schema_history).
+-- Every table leads with slot, the primary vindex column; SQL both MySQL 8 / Vitess and MariaDB 11.4 accept.
+
+-- Payments, insert-only: a row is never updated or deleted. The id embeds the payer's slot.
+CREATE TABLE payment (
+  slot INT NOT NULL,
+  id CHAR(30) NOT NULL,
+  payer_uid VARCHAR(64) NOT NULL,
+  payee_id VARCHAR(64) NOT NULL,
+  amount BIGINT NOT NULL,
+  currency CHAR(3) NOT NULL,
+  idempotency_key VARCHAR(255) NOT NULL,
+  event_id CHAR(30) NOT NULL,
+  epoch BIGINT NOT NULL,
+  created_at_ms BIGINT NOT NULL,
+  business_day DATE NOT NULL,
+  PRIMARY KEY (slot, id),
+  UNIQUE KEY payment_by_key (slot, payer_uid, idempotency_key),
+  KEY payment_by_day (slot, business_day)
+);
+
+-- One row per (payer, Idempotency-Key): the request's fingerprint, whether it is still in flight
+-- (with a lease, so a crashed attempt can be taken over) and, once done, the stored answer.
+CREATE TABLE payment_idempotency (
+  slot INT NOT NULL,
+  uid VARCHAR(64) NOT NULL,
+  idempotency_key VARCHAR(255) NOT NULL,
+  fingerprint CHAR(64) NOT NULL,
+  state VARCHAR(16) NOT NULL,
+  claim CHAR(32) NOT NULL,
+  lease_until TIMESTAMP(3) NOT NULL,
+  status INT NULL,
+  body TEXT NULL,
+  payment_id CHAR(30) NULL,
+  PRIMARY KEY (slot, uid, idempotency_key)
+);
