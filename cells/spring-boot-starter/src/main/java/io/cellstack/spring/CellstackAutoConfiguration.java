@@ -3,11 +3,16 @@ package io.cellstack.spring;
 import io.cellstack.core.id.IdMinter;
 import io.cellstack.starter.CellIdentity;
 import io.cellstack.starter.outbox.Outbox;
+import io.cellstack.starter.outbox.RelayMetrics;
 import io.cellstack.starter.routing.Ownership;
 import io.cellstack.starter.routing.RoutingTableFile;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.pulsar.client.api.PulsarClientException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,9 +22,14 @@ import org.springframework.core.Ordered;
 
 /**
  * Wires cells/starter into a Spring Cloud Function app: the cell identity, the routing table
- * (hot-reloaded), the ownership verdicts and the filter that enforces them on every request.
+ * (hot-reloaded), the ownership verdicts and the filter that enforces them on every request. Runs
+ * after Boot's OpenTelemetry SDK and Micrometer registry, which the outbox relay uses.
  */
-@AutoConfiguration
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"
+    })
 @EnableConfigurationProperties({CellstackProperties.class, KeyspaceProperties.class})
 public class CellstackAutoConfiguration {
 
@@ -67,10 +77,17 @@ public class CellstackAutoConfiguration {
       Keyspaces keyspaces,
       KeyspaceProperties properties,
       CellIdentity self,
-      RoutingTableFile routing)
+      RoutingTableFile routing,
+      ObjectProvider<OpenTelemetry> openTelemetry,
+      ObjectProvider<MeterRegistry> meterRegistry)
       throws PulsarClientException {
     long poll = properties.outboxPollMillis() == null ? 500 : properties.outboxPollMillis();
-    return new OutboxRelays(keyspaces, properties.pulsarServiceUrl(), poll, self, routing);
+    OpenTelemetry otel = openTelemetry.getIfAvailable(GlobalOpenTelemetry::get);
+    MeterRegistry registry = meterRegistry.getIfAvailable();
+    RelayMetrics metrics =
+        registry == null ? RelayMetrics.of(otel) : new MicrometerRelayMetrics(registry);
+    return new OutboxRelays(
+        keyspaces, properties.pulsarServiceUrl(), poll, self, routing, otel, metrics);
   }
 
   @Bean

@@ -4,7 +4,9 @@ import io.cellstack.core.routing.RoutingTable;
 import io.cellstack.core.routing.SlotRange;
 import io.cellstack.starter.CellIdentity;
 import io.cellstack.starter.outbox.OutboxRelay;
+import io.cellstack.starter.outbox.RelayMetrics;
 import io.cellstack.starter.routing.RoutingTableFile;
+import io.opentelemetry.api.OpenTelemetry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Relays every keyspace's outbox to Pulsar on a schedule, for the slots this cell serves now (after
- * a failover, the peer relays the failed cell's slots from its failover database).
+ * a failover, the peer relays the failed cell's slots from its failover database). Each publish is
+ * traced with the app's OpenTelemetry as a child of the request that wrote the event.
  */
 public final class OutboxRelays implements AutoCloseable {
 
@@ -32,13 +35,20 @@ public final class OutboxRelays implements AutoCloseable {
       String serviceUrl,
       long pollMillis,
       CellIdentity self,
-      RoutingTableFile routing)
+      RoutingTableFile routing,
+      OpenTelemetry openTelemetry,
+      RelayMetrics metrics)
       throws PulsarClientException {
     this.pulsar = PulsarClient.builder().serviceUrl(serviceUrl).build();
     for (String keyspace : keyspaces.names()) {
       relays.add(
           new OutboxRelay(
-              keyspaces.dataSource(keyspace), pulsar, () -> served(routing, self), 500));
+              keyspaces.dataSource(keyspace),
+              pulsar,
+              () -> served(routing, self),
+              500,
+              openTelemetry,
+              metrics));
     }
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
