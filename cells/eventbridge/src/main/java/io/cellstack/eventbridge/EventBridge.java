@@ -3,6 +3,14 @@ package io.cellstack.eventbridge;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -27,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * strictly in order, acknowledged after a 2xx, retried with exponential backoff on 5xx and
  * timeouts, dead-lettered at once on 4xx and after the last attempt. Closing drains what is in
  * flight; an event whose delivery is cut short is left unacknowledged and comes back.
+ *
+ * <p>Each event is a CONSUMER span, child of the producer's span its {@code traceparent} property
+ * names; each HTTP attempt a CLIENT span under it, whose context the request's {@code traceparent}
+ * carries, so the function continues the same trace.
  */
 public final class EventBridge implements AutoCloseable {
 
@@ -47,11 +59,14 @@ public final class EventBridge implements AutoCloseable {
   private final Counter deadLettered;
   private final Counter retries;
   private final Timer latency;
+  private final Tracer tracer;
 
-  private EventBridge(BridgeConfig config, PulsarClient pulsar, MeterRegistry metrics)
+  private EventBridge(
+      BridgeConfig config, PulsarClient pulsar, MeterRegistry metrics, OpenTelemetry openTelemetry)
       throws PulsarClientException {
     this.config = config;
     this.pulsar = pulsar;
+    this.tracer = openTelemetry.getTracer("io.cellstack.eventbridge");
     this.consumer =
         pulsar
             .newConsumer()
@@ -80,12 +95,20 @@ public final class EventBridge implements AutoCloseable {
     this.receiver = new Thread(this::receive, "bridge-receiver");
   }
 
-  /** Subscribes and starts delivering. */
+  /** Subscribes and starts delivering, traced with {@link GlobalOpenTelemetry}. */
   public static EventBridge start(BridgeConfig config, MeterRegistry metrics)
       throws PulsarClientException {
-    PulsarClient pulsar = PulsarClient.builder().serviceUrl(config.serviceUrl()).build();
+    return start(config, metrics, GlobalOpenTelemetry.get());
+  }
+
+  /** Subscribes and starts delivering, traced with {@code openTelemetry}. */
+  public static EventBridge start(
+      BridgeConfig config, MeterRegistry metrics, OpenTelemetry openTelemetry)
+      throws PulsarClientException {
+    PulsarClient pulsar =
+        PulsarClient.builder().serviceUrl(config.serviceUrl()).openTelemetry(openTelemetry).build();
     try {
-      EventBridge bridge = new EventBridge(config, pulsar, metrics);
+      EventBridge bridge = new EventBridge(config, pulsar, metrics, openTelemetry);
       bridge.receiver.start();
       LOG.info(
           "delivering {} (subscription {}) to {}",
@@ -125,32 +148,50 @@ public final class EventBridge implements AutoCloseable {
   }
 
   private void deliver(Message<byte[]> message) {
-    try {
+    Span span = consumerSpan(message);
+    try (Scope ignored = span.makeCurrent()) {
       for (int attempt = 1; ; attempt++) {
         Outcome outcome;
         String detail;
+        Span post = clientSpan(attempt);
         try {
           HttpResponse<Void> response =
               http.send(
-                  CloudEvents.request(message, config.sink(), config.requestTimeout()),
+                  CloudEvents.request(
+                      message,
+                      config.sink(),
+                      config.requestTimeout(),
+                      Context.current().with(post)),
                   HttpResponse.BodyHandlers.discarding());
           outcome = Outcome.of(response.statusCode());
           detail = "HTTP " + response.statusCode();
+          post.setAttribute("http.response.status_code", (long) response.statusCode());
+          if (response.statusCode() >= 400) {
+            post.setStatus(StatusCode.ERROR, detail);
+          }
         } catch (IOException e) {
           outcome = Outcome.RETRY;
           detail = e.getClass().getSimpleName() + ": " + e.getMessage();
+          post.recordException(e);
+          post.setStatus(StatusCode.ERROR, detail);
+        } finally {
+          post.end();
         }
         if (outcome == Outcome.DELIVERED) {
           acknowledge(message);
           delivered.increment();
+          span.setAttribute("cellstack.bridge.outcome", "delivered");
           return;
         }
         if (outcome == Outcome.REJECTED || attempt >= config.maxAttempts()) {
           deadLetter(message, attempt, detail);
+          span.setAttribute("cellstack.bridge.outcome", "dead_lettered");
+          span.setStatus(StatusCode.ERROR, detail);
           return;
         }
         retries.increment();
         if (stopping.get()) {
+          span.setAttribute("cellstack.bridge.outcome", "left_for_redelivery");
           return; // left unacknowledged: redelivered to the next consumer
         }
         Thread.sleep(backoff(attempt).toMillis());
@@ -158,8 +199,43 @@ public final class EventBridge implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      span.end();
       inFlight.release();
     }
+  }
+
+  /** The CONSUMER span of one event: a child of the producer's span the message names. */
+  private Span consumerSpan(Message<byte[]> message) {
+    var span =
+        tracer
+            .spanBuilder("process " + message.getTopicName())
+            .setSpanKind(SpanKind.CONSUMER)
+            .setParent(CloudEvents.traceContext(message))
+            .setAttribute("messaging.system", "pulsar")
+            .setAttribute("messaging.operation.type", "process")
+            .setAttribute("messaging.operation.name", "process")
+            .setAttribute("messaging.destination.name", message.getTopicName())
+            .setAttribute("messaging.destination.subscription.name", config.subscription())
+            .setAttribute("messaging.message.id", message.getMessageId().toString());
+    String eventId = message.getProperty(CloudEvents.EVENT_ID);
+    if (eventId != null) {
+      span.setAttribute("cellstack.event.id", eventId);
+    }
+    return span.startSpan();
+  }
+
+  /** The CLIENT span of one POST to the function, under the current (consumer) span. */
+  private Span clientSpan(int attempt) {
+    var span =
+        tracer
+            .spanBuilder("POST")
+            .setSpanKind(SpanKind.CLIENT)
+            .setAttribute("http.request.method", "POST")
+            .setAttribute("url.full", config.sink().toString());
+    if (attempt > 1) {
+      span.setAttribute("http.request.resend_count", (long) attempt - 1);
+    }
+    return span.startSpan();
   }
 
   /** The delay before attempt {@code attempt + 1}: doubling from the base, capped. */

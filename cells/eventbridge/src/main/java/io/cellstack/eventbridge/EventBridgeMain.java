@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -11,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs one event bridge from the environment; /metrics and /healthz on BRIDGE_METRICS_PORT. */
+/**
+ * Runs one event bridge from the environment; /metrics and /healthz on BRIDGE_METRICS_PORT, traces
+ * (and OpenTelemetry metrics) exported as the OTEL_* variables say.
+ */
 public final class EventBridgeMain {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventBridgeMain.class);
@@ -33,7 +37,8 @@ public final class EventBridgeMain {
     if (config.metricsPort() >= 0) {
       serve(config.metricsPort(), metrics);
     }
-    EventBridge bridge = EventBridge.start(config, metrics);
+    OpenTelemetrySdk openTelemetry = Telemetry.fromEnvironment(System.getenv());
+    EventBridge bridge = EventBridge.start(config, metrics, openTelemetry);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -42,6 +47,8 @@ public final class EventBridgeMain {
                     bridge.close();
                   } catch (Exception e) {
                     LOG.warn("closing the bridge: {}", e.getMessage());
+                  } finally {
+                    openTelemetry.close(); // flushes the spans of the drained deliveries
                   }
                 },
                 "bridge-drain"));
