@@ -78,6 +78,20 @@ public final class JsonRequest {
     return id;
   }
 
+  /** A required slot number: an integer from 0 to 9999. */
+  public int slot(String field) {
+    JsonNode value = body.get(field);
+    if (value == null
+        || !value.isIntegralNumber()
+        || !value.canConvertToInt()
+        || value.intValue() < 0
+        || value.intValue() > 9999) {
+      throw FunctionProblem.badRequest(
+          "invalid-field", "'" + field + "' must be a slot number from 0 to 9999");
+    }
+    return value.intValue();
+  }
+
   /**
    * A positive amount: {@code amountField} (integer minor units, 1 to {@link
    * Money#MAX_REQUEST_AMOUNT}) in {@code currencyField} (ISO 4217).
