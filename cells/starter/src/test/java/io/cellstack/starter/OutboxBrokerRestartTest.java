@@ -38,7 +38,9 @@ import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.SubscriptionInitialPosition;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,7 @@ import org.junit.jupiter.api.Test;
  * Issue 4's "an outbox event survives a broker restart and is applied exactly once": events are
  * appended and relayed while the broker is restarted under them (some published before, some
  * appended while it is down, some after), and an inbox-based consumer applies each exactly once.
+ * Once with a clean restart, once with a crash (SIGKILL, then a start on the same data).
  *
  * <p>The broker is one of its own (not the shared one, which the other tests of this JVM use); the
  * database is on the shared MariaDB.
@@ -58,12 +61,27 @@ class OutboxBrokerRestartTest {
   /** Events whose acknowledgement the consumer withholds before the restart, as if lost in it. */
   private static final int UNACKED_BEFORE_RESTART = 10;
 
-  DevServices broker;
+  static DevServices broker;
   HikariDataSource db;
   PulsarClient pulsar;
   Outbox outbox;
   FencedWriter writer;
   String topic;
+
+  @BeforeAll
+  static void startBroker() {
+    broker =
+        DevServices.start(
+            Options.of(
+                Path.of("target", "devservices-broker-restart").toAbsolutePath(), Service.PULSAR));
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    if (broker != null) {
+      broker.close();
+    }
+  }
 
   @BeforeEach
   void start() throws Exception {
@@ -74,10 +92,6 @@ class OutboxBrokerRestartTest {
           "CREATE TABLE ledger_totals (slot INT NOT NULL, uid VARCHAR(64) NOT NULL,"
               + " events BIGINT NOT NULL, amount BIGINT NOT NULL, PRIMARY KEY (slot, uid))");
     }
-    broker =
-        DevServices.start(
-            Options.of(
-                Path.of("target", "devservices-broker-restart").toAbsolutePath(), Service.PULSAR));
     pulsar =
         PulsarClient.builder()
             .serviceUrl(broker.pulsarServiceUrl())
@@ -93,9 +107,6 @@ class OutboxBrokerRestartTest {
     if (pulsar != null) {
       pulsar.close();
     }
-    if (broker != null) {
-      broker.close();
-    }
     if (db != null) {
       db.close();
     }
@@ -103,6 +114,27 @@ class OutboxBrokerRestartTest {
 
   @Test
   void eventsRelayedAcrossABrokerRestartAreAppliedExactlyOnce() throws Exception {
+    eventsRelayedAcrossAnOutageAreAppliedExactlyOnce("restart", () -> broker.restartPulsar());
+  }
+
+  @Test
+  void eventsRelayedAcrossABrokerCrashAreAppliedExactlyOnce() throws Exception {
+    eventsRelayedAcrossAnOutageAreAppliedExactlyOnce(
+        "crash",
+        () -> {
+          long killedAt = System.nanoTime();
+          broker.killPulsar();
+          broker.startPulsar();
+          return Duration.ofNanos(System.nanoTime() - killedAt);
+        });
+  }
+
+  interface Outage {
+    Duration run();
+  }
+
+  private void eventsRelayedAcrossAnOutageAreAppliedExactlyOnce(String kind, Outage outage)
+      throws Exception {
     Map<String, Long> appended = new ConcurrentHashMap<>(); // event id -> amount
     Set<String> appendedWhileDown = ConcurrentHashMap.newKeySet();
     AtomicBoolean brokerDown = new AtomicBoolean();
@@ -181,12 +213,12 @@ class OutboxBrokerRestartTest {
       int appliedBefore = applied.get();
 
       brokerDown.set(true);
-      Duration away = broker.restartPulsar(); // the appender and relay keep going meanwhile
+      Duration away = outage.run(); // the appender and relay keep going meanwhile
       brokerDown.set(false);
       withholdAcks.set(false);
       System.out.printf(
-          "broker away %d ms; %d events applied before, %d appended while it was down%n",
-          away.toMillis(), appliedBefore, appendedWhileDown.size());
+          "%s: broker away %d ms; %d events applied before, %d appended while it was down%n",
+          kind, away.toMillis(), appliedBefore, appendedWhileDown.size());
 
       Thread.sleep(1_000); // events appended after the restart too
       appending.set(false);
@@ -208,8 +240,8 @@ class OutboxBrokerRestartTest {
 
     long expectedSum = appended.values().stream().mapToLong(Long::longValue).sum();
     System.out.printf(
-        "%d events appended, %d applied, %d redelivered copies dropped by event id%n",
-        appended.size(), applied.get(), dropped.get());
+        "%s: %d events appended, %d applied, %d redelivered copies dropped by event id%n",
+        kind, appended.size(), applied.get(), dropped.get());
     assertThat(appendedWhileDown).as("appended while the broker was down").isNotEmpty();
     assertThat(applied.get()).as("applied").isEqualTo(appended.size());
     assertThat(dropped.get())

@@ -174,9 +174,15 @@ public final class DevServices implements AutoCloseable {
   public synchronized Duration restartPulsar() {
     long stoppedAt = System.nanoTime();
     stopPulsar();
-    startPulsar();
+    Duration stop = Duration.ofNanos(System.nanoTime() - stoppedAt);
+    Duration start = startPulsar();
     Duration away = Duration.ofNanos(System.nanoTime() - stoppedAt);
-    LOG.log(Level.INFO, "Pulsar restarted in {0} ms", away.toMillis());
+    LOG.log(
+        Level.INFO,
+        "Pulsar restarted in {0} ms (stop {1} ms, start {2} ms)",
+        away.toMillis(),
+        stop.toMillis(),
+        start.toMillis());
     return away;
   }
 

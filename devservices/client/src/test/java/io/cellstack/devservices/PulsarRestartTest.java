@@ -3,6 +3,7 @@ package io.cellstack.devservices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -153,6 +154,13 @@ class PulsarRestartTest {
       assertThat(values(receiveUntil(consumer, "after-kill", Duration.ofSeconds(30))))
           .contains("after-kill");
     }
+    // The killed run's ephemeral nodes were dropped before the start: without that, the bookie's
+    // registration flaps thousands of times a second and the broker cannot resolve its bookie.
+    String log = Files.readString(WORK_DIR.resolve("pulsar").resolve("logs").resolve("pulsar.log"));
+    assertThat(log.split("deleted\\. path: /ledgers/available/", -1).length - 1)
+        .as("bookie registration deletions over the whole log")
+        .isLessThan(30);
+    assertThat(log).doesNotContain("Cannot resolve bookieId");
   }
 
   @Test

@@ -44,6 +44,9 @@ public final class PulsarLauncher {
     int bookiePort;
     try {
       standalone = StandaloneFactory.create(launch);
+      if (launch.keepData()) {
+        StaleEphemeralNodes.purge(StandaloneFactory.metadataDir(dataDir));
+      }
       standalone.start();
       bookiePort = StandaloneFactory.bookiePort(dataDir);
     } catch (Exception | Error e) {

@@ -53,7 +53,7 @@ final class StandaloneFactory {
     standalone.setNoFunctionsWorker(true);
     standalone.setNoStreamStorage(true);
     standalone.setWipeData(!args.keepData());
-    setMetadataDir(standalone, data.resolve("metadata"));
+    setMetadataDir(standalone, metadataDir(args.dataDir()));
     return standalone;
   }
 
@@ -71,6 +71,11 @@ final class StandaloneFactory {
     }
     String bookieId = host.group(1);
     return Integer.parseInt(bookieId.substring(bookieId.lastIndexOf(':') + 1));
+  }
+
+  /** The RocksDB metadata store's directory. */
+  static Path metadataDir(Path dataDir) {
+    return dataDir.resolve("data").resolve("metadata");
   }
 
   private static Path bookieDir(Path dataDir) {
