@@ -1,8 +1,11 @@
 package io.cellstack.functions.common;
 
+import io.cellstack.starter.fencing.StaleEpochException;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -19,6 +22,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * @param headers extra response headers
  */
 public record Answer(int status, String contentType, String body, Map<String, String> headers) {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Answer.class);
 
   /** Request attribute holding the answer of the current request. */
   static final String ATTRIBUTE = Answer.class.getName();
@@ -53,12 +58,13 @@ public record Answer(int status, String contentType, String body, Map<String, St
   }
 
   /**
-   * Runs {@code work} and {@linkplain #respond() responds} with its answer, or with the problem it
-   * refused with. Answering here rather than throwing also covers bodies Spring Cloud Function
-   * splits into elements (a JSON array), where a thrown exception would be logged and dropped.
-   *
-   * @throws IllegalStateException wrapping a database failure (answered 500 by {@link
-   *     AnswerFilter}; a stale epoch is answered 421 by the ownership filter)
+   * Runs {@code work} and {@linkplain #respond() responds} with its answer, or with an answer for
+   * the way it failed: the problem it refused with; 421 for a stale epoch (the gateway re-reads the
+   * routing table and retries in the serving cell); 503 with {@code Retry-After} for any other
+   * failure (a dropped database connection: nothing was committed that a retry with the same
+   * Idempotency-Key would not find). Nothing escapes to Spring Cloud Function, whose web layer
+   * answers some escaping exceptions with an empty 200, and splits JSON array bodies into one call
+   * per element, where a thrown exception is only logged.
    */
   public static String of(Work work) {
     Answer answer;
@@ -66,8 +72,24 @@ public record Answer(int status, String contentType, String body, Map<String, St
       answer = work.call();
     } catch (FunctionProblem problem) {
       answer = problem(problem, currentPath());
-    } catch (SQLException e) {
-      throw new IllegalStateException("database failed: " + e.getMessage(), e);
+    } catch (StaleEpochException stale) {
+      answer =
+          problem(
+              new FunctionProblem(421, "stale-epoch", "Misdirected Request", stale.getMessage()),
+              currentPath());
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("{} failed, answered 503: {}", currentPath(), e.toString());
+      answer =
+          problem(
+                  new FunctionProblem(
+                      503,
+                      "function-unavailable",
+                      "Function unavailable",
+                      "the function could not finish ("
+                          + e.getClass().getSimpleName()
+                          + "); nothing was half-written: retry with the same Idempotency-Key"),
+                  currentPath())
+              .withHeader("Retry-After", "1");
     }
     return answer.respond();
   }
