@@ -3,7 +3,7 @@ MVN ?= ./mvnw
 CLI := ./cellstack
 EXAMPLES := examples/base
 
-.PHONY: help build test run crds bench bench-operator bench-eventbridge bench-gateway format clean
+.PHONY: help build test run crds bench bench-operator bench-eventbridge bench-gateway bench-payments format clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -49,6 +49,12 @@ bench-gateway: ## Gateway overhead against calling the function directly; result
 	$(MVN) -q -pl cells/gateway -am install -DskipTests
 	$(MVN) -q -pl cells/gateway test -Dgroups=benchmark
 	@cat cells/gateway/target/gateway-bench.txt
+
+bench-payments: ## Payments/s through the function vs raw inserts, hot-account postings buffered vs direct; results in functions/billing/target/payments-bench.txt
+	$(MVN) -q -pl functions/billing -am install -DskipTests
+	rm -f functions/billing/target/payments-bench.txt
+	$(MVN) -q -pl functions/billing test -Dgroups=benchmark -Dbilling.excludedGroups= -Dtest=PaymentsBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+	@cat functions/billing/target/payments-bench.txt
 
 format: ## Format the Java sources (google-java-format)
 	$(MVN) -q spotless:apply
