@@ -50,11 +50,12 @@ bench-gateway: ## Gateway overhead against calling the function directly; result
 	$(MVN) -q -pl cells/gateway test -Dgroups=benchmark
 	@cat cells/gateway/target/gateway-bench.txt
 
-bench-payments: ## Payments/s through the function vs raw inserts, hot-account postings buffered vs direct; results in functions/billing/target/payments-bench.txt
+bench-payments: ## Payments/s (function, in-process, raw inserts) and hot-account postings (buffered vs direct); results in functions/*/target/payments-bench.txt
 	$(MVN) -q -pl functions/billing -am install -DskipTests
-	rm -f functions/billing/target/payments-bench.txt
-	$(MVN) -q -pl functions/billing test -Dgroups=benchmark -Dbilling.excludedGroups= -Dtest=PaymentsBenchmark -Dsurefire.failIfNoSpecifiedTests=false
-	@cat functions/billing/target/payments-bench.txt
+	rm -f functions/payment/target/payments-bench.txt functions/billing/target/payments-bench.txt
+	$(MVN) -q -pl functions/payment test -Dgroups=benchmark -Dpayment.excludedGroups= -Dtest=PaymentBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVN) -q -pl functions/billing test -Dgroups=benchmark -Dbilling.excludedGroups= -Dtest=HotAccountBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+	@cat functions/payment/target/payments-bench.txt functions/billing/target/payments-bench.txt
 
 format: ## Format the Java sources (google-java-format)
 	$(MVN) -q spotless:apply

@@ -19,18 +19,16 @@ CREATE TABLE payment (
   KEY payment_by_day (slot, business_day)
 );
 
--- One row per (payer, Idempotency-Key): the request's fingerprint, whether it is still in flight
--- (with a lease, so a crashed attempt can be taken over) and, once done, the stored answer.
+-- One row per (payer, Idempotency-Key), written in the transaction that executes the request:
+-- the request's fingerprint and the stored answer (status and body) that replays return.
 CREATE TABLE payment_idempotency (
   slot INT NOT NULL,
   uid VARCHAR(64) NOT NULL,
   idempotency_key VARCHAR(255) NOT NULL,
   fingerprint CHAR(64) NOT NULL,
-  state VARCHAR(16) NOT NULL,
-  claim CHAR(32) NOT NULL,
-  lease_until TIMESTAMP(3) NOT NULL,
-  status INT NULL,
-  body TEXT NULL,
+  status INT NOT NULL,
+  body TEXT NOT NULL,
   payment_id CHAR(30) NULL,
+  created_at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
   PRIMARY KEY (slot, uid, idempotency_key)
 );

@@ -10,8 +10,9 @@ import javax.sql.DataSource;
 
 /**
  * A pooled, migrated DataSource and a fenced writer per keyspace. Connector/J with {@code
- * rewriteBatchedStatements} and {@code useAffectedRows}, HikariCP, Cellstack's Flyway migrations
- * (fence, outbox, inbox) applied at start.
+ * rewriteBatchedStatements}, {@code useAffectedRows}, local session state (no round trip to set an
+ * autocommit mode the connection already has) and a client-side statement cache, HikariCP,
+ * Cellstack's Flyway migrations (fence, outbox, inbox) applied at start.
  */
 public final class Keyspaces implements AutoCloseable {
 
@@ -64,7 +65,10 @@ public final class Keyspaces implements AutoCloseable {
 
   private static String withDefaults(String url) {
     String separator = url.contains("?") ? "&" : "?";
-    return url + separator + "rewriteBatchedStatements=true&useAffectedRows=true";
+    return url
+        + separator
+        + "rewriteBatchedStatements=true&useAffectedRows=true"
+        + "&useLocalSessionState=true&cachePrepStmts=true&prepStmtCacheSize=256&prepStmtCacheSqlLimit=2048";
   }
 
   @Override

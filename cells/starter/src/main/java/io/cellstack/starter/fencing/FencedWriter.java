@@ -44,21 +44,32 @@ public final class FencedWriter {
    * @throws SQLException when the database fails (nothing is written)
    */
   public <T> T write(SlotRoute route, Work<T> work) throws SQLException {
-    for (int pass = 0; ; pass++) {
-      try (Connection connection = dataSource.getConnection()) {
-        connection.setAutoCommit(false);
+    return write(route, Connection.TRANSACTION_REPEATABLE_READ, work);
+  }
+
+  /**
+   * {@link #write(SlotRoute, Work)} at transaction isolation {@code isolation} (a {@link
+   * Connection} constant). READ COMMITTED takes no gap locks: writers that first look for a row and
+   * then insert it do not block each other's inserts while the row does not exist.
+   */
+  public <T> T write(SlotRoute route, int isolation, Work<T> work) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      connection.setTransactionIsolation(isolation);
+      for (int pass = 0; ; pass++) {
         try {
           long fence = fence(connection, route.slot());
           if (fence > route.epoch()) {
             throw new StaleEpochException(route.slot(), route.epoch(), fence);
           }
           if (fence < route.epoch()) {
-            connection.rollback();
             if (pass > 0) {
               throw new SQLException(
                   "fence of slot " + route.slot() + " did not rise to epoch " + route.epoch());
             }
-            raise(route.slot(), route.epoch());
+            // Let go of the shared lock first: raising waits for old-epoch writers, not for us.
+            connection.rollback();
+            raise(connection, route.slot(), route.epoch());
             continue;
           }
           T result = work.run(connection);
@@ -76,12 +87,22 @@ public final class FencedWriter {
    * Raises the fence of {@code slot} to {@code epoch} (no-op when it is there already or higher).
    */
   public void raise(int slot, long epoch) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement raise = connection.prepareStatement(RAISE)) {
-      connection.setAutoCommit(true);
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      raise(connection, slot, epoch);
+    }
+  }
+
+  /** Raises the fence on {@code connection} (autocommit off) in a transaction of its own. */
+  private static void raise(Connection connection, int slot, long epoch) throws SQLException {
+    try (PreparedStatement raise = connection.prepareStatement(RAISE)) {
       raise.setInt(1, slot);
       raise.setLong(2, epoch);
       raise.executeUpdate();
+      connection.commit();
+    } catch (SQLException e) {
+      connection.rollback();
+      throw e;
     }
   }
 

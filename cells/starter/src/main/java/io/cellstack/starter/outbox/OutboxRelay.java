@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -48,7 +49,7 @@ public final class OutboxRelay implements AutoCloseable {
           + " TIMESTAMPDIFF(MICROSECOND, created_at, CURRENT_TIMESTAMP(3)) AS age_micros"
           + " FROM cellstack_outbox WHERE slot = ? AND published_at IS NULL ORDER BY id LIMIT ?";
   private static final String MARK =
-      "UPDATE cellstack_outbox SET published_at = CURRENT_TIMESTAMP(3) WHERE slot = ? AND id = ?";
+      "UPDATE cellstack_outbox SET published_at = CURRENT_TIMESTAMP(3) WHERE slot = ? AND id IN";
 
   private final DataSource dataSource;
   private final PulsarClient pulsar;
@@ -154,25 +155,28 @@ public final class OutboxRelay implements AutoCloseable {
           pending.add(new Pending(id, sent));
         }
       }
-      int published = 0;
-      try (PreparedStatement mark = connection.prepareStatement(MARK)) {
-        for (Pending p : pending) {
-          try {
-            p.sent().get(30, TimeUnit.SECONDS);
-          } catch (Exception e) {
-            LOG.warn(
-                "outbox event {} not acknowledged by Pulsar, will retry: {}",
-                p.id(),
-                e.getMessage());
-            break; // keep per-slot order: later events wait for this one
-          }
+      List<String> acknowledged = new ArrayList<>();
+      for (Pending p : pending) {
+        try {
+          p.sent().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          LOG.warn(
+              "outbox event {} not acknowledged by Pulsar, will retry: {}", p.id(), e.getMessage());
+          break; // keep per-slot order: later events wait for this one
+        }
+        acknowledged.add(p.id());
+      }
+      if (!acknowledged.isEmpty()) {
+        String marks = String.join(", ", Collections.nCopies(acknowledged.size(), "?"));
+        try (PreparedStatement mark = connection.prepareStatement(MARK + " (" + marks + ")")) {
           mark.setInt(1, slot);
-          mark.setString(2, p.id());
+          for (int i = 0; i < acknowledged.size(); i++) {
+            mark.setString(i + 2, acknowledged.get(i));
+          }
           mark.executeUpdate();
-          published++;
         }
       }
-      return published;
+      return acknowledged.size();
     }
   }
 

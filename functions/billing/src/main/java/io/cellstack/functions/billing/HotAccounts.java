@@ -78,12 +78,14 @@ public final class HotAccounts {
 
   /**
    * Folds up to the merge batch of buffered postings of {@code route}'s slot into their
-   * sub-accounts, in one fenced transaction; returns how many postings it merged.
+   * sub-accounts, in one fenced transaction; returns how many postings it merged. A merge that
+   * loses a deadlock to a poster changes nothing and is simply run again.
    */
   int mergeOnce(FencedWriter writer, SlotRoute route) throws SQLException {
     String merge = UUID.randomUUID().toString().replace("-", "");
     return writer.write(
         route,
+        Connection.TRANSACTION_READ_COMMITTED, // lock the postings taken, not the gaps posters fill
         c -> {
           int marked;
           try (PreparedStatement mark = c.prepareStatement(MARK)) {

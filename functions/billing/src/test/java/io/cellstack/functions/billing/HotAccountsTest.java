@@ -14,6 +14,7 @@ import io.cellstack.starter.Schema;
 import io.cellstack.starter.fencing.FencedWriter;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +64,7 @@ class HotAccountsTest {
     AtomicBoolean posting = new AtomicBoolean(true);
     AtomicLong posted = new AtomicLong();
     AtomicInteger checks = new AtomicInteger();
+    AtomicInteger deadlocks = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(16 + 3);
     try {
       List<Future<?>> posters = new ArrayList<>();
@@ -91,7 +93,11 @@ class HotAccountsTest {
             pool.submit(
                 () -> {
                   while (posting.get()) {
-                    accounts.mergeOnce(writer, route);
+                    try {
+                      accounts.mergeOnce(writer, route);
+                    } catch (SQLTransactionRollbackException deadlock) {
+                      deadlocks.incrementAndGet(); // the merger runs again, as MerchantMerger does
+                    }
                   }
                   return null;
                 }));

@@ -43,7 +43,6 @@ public class PaymentApplication {
                     properties.defaultCreditLimit()));
     return new Payments(
         keyspaces.writer("payment"),
-        new IdempotencyKeys(keyspaces.writer("payment"), properties.idempotencyLease()),
         new PaymentStore(keyspaces.dataSource("payment")),
         credit,
         new PaymentLimits(properties.maxAmount(), properties.defaultMaxAmount()),

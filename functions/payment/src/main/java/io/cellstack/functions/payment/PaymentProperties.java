@@ -1,6 +1,5 @@
 package io.cellstack.functions.payment;
 
-import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,8 +23,7 @@ public record PaymentProperties(
     Map<String, Long> maxAmount,
     @DefaultValue("2000000") long defaultMaxAmount,
     @DefaultValue("billing") String creditKeyspace,
-    @DefaultValue("5000000") long defaultCreditLimit,
-    @DefaultValue("5s") Duration idempotencyLease) {
+    @DefaultValue("5000000") long defaultCreditLimit) {
 
   /** Copies the map. */
   public PaymentProperties {

@@ -3,37 +3,33 @@ package io.cellstack.functions.payment;
 import io.cellstack.core.id.CellstackId;
 import io.cellstack.core.id.IdKind;
 import io.cellstack.core.id.IdMinter;
+import io.cellstack.core.routing.SlotRoute;
 import io.cellstack.functions.common.Answer;
 import io.cellstack.functions.common.Callers.Caller;
 import io.cellstack.functions.common.FunctionProblem;
 import io.cellstack.functions.common.Money;
 import io.cellstack.functions.common.PaymentEvent;
 import io.cellstack.starter.fencing.FencedWriter;
-import io.cellstack.starter.fencing.StaleEpochException;
 import io.cellstack.starter.outbox.Outbox;
 import io.cellstack.starter.outbox.OutboxEvent;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Pay and look payments up. Paying claims the payer's idempotency key, checks the per-transaction
- * limit and the available credit, then in one transaction fenced by the payer's (slot, epoch)
- * inserts the payment, appends its event to the outbox and stores the answer under the key. A
- * replay answers the stored status and body.
+ * Pay and look payments up. Paying checks the per-transaction limit and the available credit, then
+ * in one transaction fenced by the payer's (slot, epoch) stores the answer under the payer's
+ * idempotency key, inserts the payment and appends its event to the outbox. A replay answers the
+ * stored status and body; a concurrent duplicate gets 409; the key with other parameters 422.
  */
 public final class Payments {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Payments.class);
-
   private final FencedWriter writer;
-  private final IdempotencyKeys keys;
   private final PaymentStore store;
   private final Optional<CreditCheck> credit;
   private final PaymentLimits limits;
@@ -44,7 +40,6 @@ public final class Payments {
 
   Payments(
       FencedWriter writer,
-      IdempotencyKeys keys,
       PaymentStore store,
       Optional<CreditCheck> credit,
       PaymentLimits limits,
@@ -53,7 +48,6 @@ public final class Payments {
       Clock clock,
       String eventsTopic) {
     this.writer = writer;
-    this.keys = keys;
     this.store = store;
     this.credit = credit;
     this.limits = limits;
@@ -63,110 +57,106 @@ public final class Payments {
     this.eventsTopic = eventsTopic;
   }
 
-  /** Executes {@code request} once per idempotency key of the caller. */
+  /**
+   * Executes {@code request} once per idempotency key of the caller: in one transaction fenced by
+   * the caller's (slot, epoch), looks the key up, stores the answer under it and writes the payment
+   * and its outbox event. A crash or a dropped connection before the commit leaves nothing behind,
+   * so the retry executes afresh.
+   */
   Answer pay(Caller caller, String key, PayRequest request) throws SQLException {
     limits.check(request.amount());
-    Claim claim = keys.claim(caller.route(), caller.uid(), key, request.fingerprint());
-    if (claim instanceof Claim.Replay replay) {
+    SlotRoute route = caller.route();
+    Money amount = request.amount();
+    String fingerprint = request.fingerprint();
+    Optional<FunctionProblem> declined = creditDecline(caller, amount);
+    Payment payment =
+        new Payment(
+            ids.mint(IdKind.PAYMENT, route.slot()),
+            caller.uid(),
+            request.payeeId(),
+            amount,
+            key,
+            Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
+    return writer.write(
+        route,
+        Connection.TRANSACTION_READ_COMMITTED,
+        c -> {
+          Optional<KeyUse> used = IdempotencyKeys.lookup(c, route, caller.uid(), key, fingerprint);
+          if (used.isPresent()) {
+            return answerFor(used.get());
+          }
+          Answer answer =
+              declined
+                  .map(problem -> Answer.problem(problem, "/pay"))
+                  .orElseGet(() -> Answer.json(201, payment.toJson()));
+          String paymentId = declined.isPresent() ? null : payment.id();
+          used = IdempotencyKeys.store(c, route, caller.uid(), key, fingerprint, answer, paymentId);
+          if (used.isPresent()) {
+            return answerFor(used.get());
+          }
+          if (paymentId != null) {
+            String eventId =
+                outbox.append(
+                    c,
+                    new OutboxEvent(
+                        route.slot(),
+                        eventsTopic,
+                        caller.uid(),
+                        PaymentEvent.TYPE,
+                        new PaymentEvent(
+                                payment.id(),
+                                payment.payerUid(),
+                                payment.payeeId(),
+                                amount,
+                                payment.createdAt())
+                            .toJson()
+                            .getBytes(StandardCharsets.UTF_8),
+                        null));
+            store.insert(c, route, payment, eventId);
+          }
+          return answer;
+        });
+  }
+
+  /** The 402 for a payer whose available credit is less than {@code amount}, if so. */
+  private Optional<FunctionProblem> creditDecline(Caller caller, Money amount) throws SQLException {
+    if (credit.isEmpty()) {
+      return Optional.empty();
+    }
+    long available = credit.get().available(caller.route().slot(), caller.uid(), amount.currency());
+    if (available >= amount.minorUnits()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new FunctionProblem(
+            402,
+            "insufficient-credit",
+            "Insufficient credit",
+            "the payer has "
+                + Math.max(available, 0)
+                + " "
+                + amount.currency()
+                + " of credit left, less than "
+                + amount));
+  }
+
+  private static Answer answerFor(KeyUse use) {
+    if (use instanceof KeyUse.Replay replay) {
       return new Answer(replay.status(), contentType(replay.status()), replay.body(), Map.of())
           .withHeader("Idempotent-Replayed", "true");
     }
-    if (claim instanceof Claim.Mismatch) {
+    if (use instanceof KeyUse.Mismatch) {
       throw new FunctionProblem(
           422,
           "idempotency-key-reused",
           "Idempotency-Key reused",
           "this Idempotency-Key was used with another payee, amount or currency; use a new key for a new payment");
     }
-    if (claim instanceof Claim.InFlight) {
-      throw new FunctionProblem(
-          409,
-          "request-in-flight",
-          "Request in flight",
-          "a request with this Idempotency-Key is being executed; retry in a moment to get its outcome");
-    }
-    String token = ((Claim.Claimed) claim).token();
-    try {
-      return execute(caller, key, request, token);
-    } catch (SQLException | RuntimeException e) {
-      release(caller, key, token);
-      throw e;
-    }
-  }
-
-  private Answer execute(Caller caller, String key, PayRequest request, String token)
-      throws SQLException {
-    Money amount = request.amount();
-    if (credit.isPresent()) {
-      long available =
-          credit.get().available(caller.route().slot(), caller.uid(), amount.currency());
-      if (available < amount.minorUnits()) {
-        FunctionProblem declined =
-            new FunctionProblem(
-                402,
-                "insufficient-credit",
-                "Insufficient credit",
-                "the payer has "
-                    + Math.max(available, 0)
-                    + " "
-                    + amount.currency()
-                    + " of credit left, less than "
-                    + amount);
-        Answer answer = Answer.problem(declined, "/pay");
-        completeWithoutPayment(caller, key, token, answer);
-        return answer;
-      }
-    }
-    Payment payment =
-        new Payment(
-            ids.mint(IdKind.PAYMENT, caller.route().slot()),
-            caller.uid(),
-            request.payeeId(),
-            amount,
-            key,
-            Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
-    Answer answer = Answer.json(201, payment.toJson());
-    writer.write(
-        caller.route(),
-        c -> {
-          if (!keys.complete(
-              c, caller.route(), caller.uid(), key, token, 201, answer.body(), payment.id())) {
-            throw lostClaim();
-          }
-          String eventId =
-              outbox.append(
-                  c,
-                  new OutboxEvent(
-                      caller.route().slot(),
-                      eventsTopic,
-                      caller.uid(),
-                      PaymentEvent.TYPE,
-                      new PaymentEvent(
-                              payment.id(),
-                              payment.payerUid(),
-                              payment.payeeId(),
-                              amount,
-                              payment.createdAt())
-                          .toJson()
-                          .getBytes(StandardCharsets.UTF_8),
-                      null));
-          store.insert(c, caller.route(), payment, eventId);
-          return payment.id();
-        });
-    return answer;
-  }
-
-  private void completeWithoutPayment(Caller caller, String key, String token, Answer answer)
-      throws SQLException {
-    writer.write(
-        caller.route(),
-        c -> {
-          if (!keys.complete(
-              c, caller.route(), caller.uid(), key, token, answer.status(), answer.body(), null)) {
-            throw lostClaim();
-          }
-          return null;
-        });
+    throw new FunctionProblem(
+        409,
+        "request-in-flight",
+        "Request in flight",
+        "a request with this Idempotency-Key is being executed; retry in a moment to get its outcome");
   }
 
   /** The caller's payment {@code paymentId}; 404 when the caller has no such payment. */
@@ -200,25 +190,6 @@ public final class Payments {
     return payment
         .map(p -> Answer.json(200, p.toJson()))
         .orElseThrow(() -> new FunctionProblem(404, "payment-not-found", "Not found", otherwise));
-  }
-
-  private void release(Caller caller, String key, String token) {
-    try {
-      keys.release(caller.route(), caller.uid(), key, token);
-    } catch (SQLException | StaleEpochException e) {
-      LOG.warn(
-          "could not release idempotency claim of uid {} (its lease will expire): {}",
-          caller.uid(),
-          e.getMessage());
-    }
-  }
-
-  private static FunctionProblem lostClaim() {
-    return new FunctionProblem(
-        409,
-        "request-in-flight",
-        "Request in flight",
-        "this attempt took too long and another attempt with the same Idempotency-Key took over; retry to get its outcome");
   }
 
   private static String contentType(int status) {

@@ -1,4 +1,4 @@
-package io.cellstack.functions.billing;
+package io.cellstack.functions.payment;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.cellstack.core.id.IdKind;
@@ -7,12 +7,7 @@ import io.cellstack.core.routing.SlotRoute;
 import io.cellstack.core.routing.WriteTarget;
 import io.cellstack.devservices.DevServices;
 import io.cellstack.devservices.SharedDevServices;
-import io.cellstack.functions.common.FunctionSchema;
-import io.cellstack.functions.common.Money;
-import io.cellstack.functions.common.PaymentEvent;
-import io.cellstack.functions.payment.PaymentApplication;
-import io.cellstack.starter.Schema;
-import io.cellstack.starter.fencing.FencedWriter;
+import io.cellstack.functions.common.Callers.Caller;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -24,9 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,20 +29,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code make bench-payments}: payments per second through the payment function next to the raw
- * insert ceiling of the same database, and hot-account postings per second buffered against direct
- * row updates. Side by side in one run, same client threads; results in {@code
+ * {@code make bench-payments}: payments per second through the payment function (HTTP), through its
+ * pay logic called in-process (the same transaction, no HTTP), and the raw insert ceiling of the
+ * same database: side by side in one run, same client threads; results in {@code
  * target/payments-bench.txt}. Not part of {@code make test} (tag {@code benchmark}).
  */
 @Tag("benchmark")
-class PaymentsBenchmark {
+class PaymentBenchmark {
 
   static final int CLIENTS = Integer.getInteger("bench.clients", 16);
   static final long WARMUP_MS = Long.getLong("bench.warmupMs", 5_000);
@@ -79,10 +71,14 @@ class PaymentsBenchmark {
 
   @Test
   void paymentsThroughTheFunctionAgainstTheRawInsertCeiling() throws Exception {
-    String paymentJdbc = TestCells.database("bench_payment_" + suffix);
-    String billingJdbc = TestCells.database("bench_billing_" + suffix);
-    try (HikariDataSource billing = pool(billingJdbc, 4)) {
-      FunctionSchema.migrate(billing, "billing");
+    String paymentJdbc = database("bench_payment_" + suffix);
+    String billingJdbc = database("bench_billing_" + suffix);
+    try (Connection c = java.sql.DriverManager.getConnection(billingJdbc, "root", "");
+        Statement s = c.createStatement()) {
+      // billing's credit accounts, as its migration creates them: the credit check reads them
+      s.execute(
+          "CREATE TABLE credit_account (slot INT NOT NULL, uid VARCHAR(64) NOT NULL, currency CHAR(3) NOT NULL,"
+              + " credit_limit BIGINT NOT NULL, credit_used BIGINT NOT NULL, PRIMARY KEY (slot, uid, currency))");
     }
     int port = freePort();
     ConfigurableApplicationContext app =
@@ -90,7 +86,7 @@ class PaymentsBenchmark {
             .properties(
                 "server.port=" + port,
                 "cellstack.cell=rz00",
-                "cellstack.routing.file=" + TestCells.routingFile(),
+                "cellstack.routing.file=" + PaymentFunctionTest.routingFile(),
                 "cellstack.payment.events-topic=persistent://public/default/bench-" + suffix,
                 "cellstack.data.pulsar-service-url=" + services.pulsarServiceUrl(),
                 "cellstack.data.keyspaces.payment.jdbc-url=" + paymentJdbc,
@@ -103,8 +99,28 @@ class PaymentsBenchmark {
             .run();
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     URI pay = URI.create("http://127.0.0.1:" + port + "/pay");
+    Payments payments = app.getBean(Payments.class);
+    Result inProcess;
     Result function;
     try {
+      inProcess =
+          measure(
+              "pay logic in-process (same transaction, no HTTP)",
+              (client, n) -> {
+                String uid = String.format("2077%010d%02d", client * 1_000_000L + n, n % 50);
+                SlotRoute route =
+                    new SlotRoute((int) (n % 50), "rz00", "rz00", WriteTarget.Primary, 1);
+                if (payments
+                        .pay(
+                            new Caller(uid, route),
+                            UUID.randomUUID().toString(),
+                            PayRequest.parse(
+                                "{\"payeeId\":\"M-1\",\"amount\":1250,\"currency\":\"CNY\"}"))
+                        .status()
+                    != 201) {
+                  throw new IllegalStateException("not paid");
+                }
+              });
       function =
           measure(
               "payment function (HTTP, pay, outbox relay on)",
@@ -153,91 +169,12 @@ class PaymentsBenchmark {
     }
     report(
         "Payments, " + CLIENTS + " clients, same MariaDB, same run",
-        List.of(raw, function),
+        List.of(raw, inProcess, function),
         String.format(
             Locale.ROOT,
-            "ratio function / raw insert: %.2f",
-            function.perSecond() / raw.perSecond()));
-  }
-
-  @Test
-  void hotAccountPostingsBufferedAgainstDirect() throws Exception {
-    Result direct = hotAccount(HotAccounts.Mode.DIRECT, 11);
-    Result buffered = hotAccount(HotAccounts.Mode.BUFFERED, 12);
-    report(
-        "Hot merchant account, one merchant, one slot, " + CLIENTS + " posting clients, same run",
-        List.of(direct, buffered),
-        String.format(
-            Locale.ROOT,
-            "ratio buffered / direct: %.1f",
-            buffered.perSecond() / direct.perSecond()));
-  }
-
-  private Result hotAccount(HotAccounts.Mode mode, int slot) throws Exception {
-    try (HikariDataSource data =
-        pool(TestCells.database("bench_hot_" + mode + "_" + suffix), CLIENTS + 2)) {
-      Schema.migrate(data);
-      FunctionSchema.migrate(data, "billing");
-      FencedWriter writer = new FencedWriter(data);
-      SlotRoute route = new SlotRoute(slot, "rz00", "rz00", WriteTarget.Primary, 1);
-      HotAccounts accounts = new HotAccounts(mode, 2000);
-      AtomicBoolean running = new AtomicBoolean(true);
-      ExecutorService merger = Executors.newSingleThreadExecutor();
-      Future<?> merging =
-          merger.submit(
-              () -> {
-                while (running.get()) {
-                  if (accounts.mergeOnce(writer, route) == 0) {
-                    Thread.sleep(20);
-                  }
-                }
-                return null;
-              });
-      Result result;
-      try {
-        result =
-            measure(
-                "merchant postings, " + mode.name().toLowerCase(Locale.ROOT),
-                (client, n) ->
-                    writer.write(
-                        route,
-                        c -> {
-                          accounts.post(
-                              c,
-                              slot,
-                              new PaymentEvent(
-                                  IDS.mint(IdKind.PAYMENT, slot),
-                                  "2088000000000011",
-                                  "M-HOT",
-                                  new Money(1250, "CNY"),
-                                  Instant.now()),
-                              "2026-11-21");
-                          return null;
-                        }));
-      } finally {
-        running.set(false);
-        merging.get();
-        merger.shutdown();
-      }
-      while (accounts.mergeOnce(writer, route) > 0) {
-        // fold in the rest before checking
-      }
-      try (Connection c = data.getConnection();
-          Statement s = c.createStatement();
-          ResultSet r =
-              s.executeQuery(
-                  "SELECT (SELECT balance FROM merchant_subaccount WHERE slot = "
-                      + slot
-                      + ") = (SELECT SUM(amount) FROM merchant_posting WHERE slot = "
-                      + slot
-                      + ")")) {
-        r.next();
-        if (!r.getBoolean(1)) {
-          throw new AssertionError(mode + ": the balance is not the sum of the postings");
-        }
-      }
-      return result;
-    }
+            "ratio function / raw insert: %.2f; in-process / raw insert: %.2f",
+            function.perSecond() / raw.perSecond(),
+            inProcess.perSecond() / raw.perSecond()));
   }
 
   /** Runs {@code operation} from {@link #CLIENTS} threads: warm-up, then a measured window. */
@@ -297,6 +234,15 @@ class PaymentsBenchmark {
     data.setUsername("root");
     data.setMaximumPoolSize(size);
     return data;
+  }
+
+  private static String database(String name) throws Exception {
+    String jdbc = SharedDevServices.pulsarAndMariaDb().jdbcUrl();
+    try (Connection c = java.sql.DriverManager.getConnection(jdbc, "root", "");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    }
+    return jdbc + name;
   }
 
   private static int freePort() {
