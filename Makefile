@@ -2,6 +2,7 @@
 MVN ?= ./mvnw
 CLI := ./cellstack
 EXAMPLES := examples/base
+LOCAL_CP := local/target/local.classpath
 
 .PHONY: help build test run crds bench bench-operator bench-eventbridge bench-gateway bench-payments format clean
 
@@ -14,15 +15,13 @@ build: ## Compile and package everything (no tests)
 test: ## Run the whole suite: formatting, CRD drift, unit, property and CLI tests
 	$(MVN) install
 
-run: build ## Build, validate examples/ and print their routing summary
-	@echo "==> cellstack validate $(EXAMPLES)"
+run: $(LOCAL_CP) ## Start local mode (Pulsar, MariaDB, the functions of every cell, event bridges, gateway); Ctrl-C stops it
 	@$(CLI) validate $(EXAMPLES)
-	@echo
-	@echo "==> cellstack routing -f $(EXAMPLES)"
-	@$(CLI) routing -f $(EXAMPLES)
-	@echo
-	@echo "==> cellstack route 2088000000000042 -f $(EXAMPLES)"
-	@$(CLI) route 2088000000000042 -f $(EXAMPLES)
+	@java -cp local/target/classes:$$(cat $(LOCAL_CP)) io.cellstack.local.LocalMode $(EXAMPLES) target/local
+
+$(LOCAL_CP):
+	@echo "==> first run: building everything once (make build rebuilds after changes)"
+	$(MVN) -q install -DskipTests
 
 crds: ## Regenerate the CRD YAML (crds/manifests/ and the Helm chart) from the Java model
 	$(MVN) -q -pl crds -am process-classes -Dspotless.check.skip=true

@@ -7,6 +7,7 @@ import io.cellstack.functions.common.Answer;
 import io.cellstack.functions.common.Bodies;
 import io.cellstack.functions.common.Callers;
 import io.cellstack.functions.common.Callers.Caller;
+import io.cellstack.functions.common.CellTopics;
 import io.cellstack.functions.common.EventRoutes;
 import io.cellstack.functions.common.FunctionProblem;
 import io.cellstack.functions.common.FunctionSchema;
@@ -51,8 +52,9 @@ public class BillingApplication {
   }
 
   @Bean
-  ChangeEvents changeEvents(Outbox outbox, BillingProperties properties) {
-    return new ChangeEvents(outbox, properties.changesTopic());
+  ChangeEvents changeEvents(Outbox outbox, BillingProperties properties, CellIdentity self) {
+    return new ChangeEvents(
+        outbox, CellTopics.topic(properties.changesTopic(), self, "billing.changes"));
   }
 
   @Bean

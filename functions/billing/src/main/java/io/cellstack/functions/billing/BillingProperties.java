@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The billing function's settings ({@code cellstack.billing.*}).
  *
- * @param changesTopic the Pulsar topic of change events (the cell's {@code billing.changes})
+ * @param changesTopic the Pulsar topic of change events; by default the cell's {@code
+ *     billing.changes} ({@code persistent://cellstack/<cell>/billing.changes})
  * @param defaultCreditLimit the credit limit of a new account, minor units (payment's credit check
  *     assumes the same for payers billing has not seen)
  * @param merchantPosting BUFFERED (hot accounts: append, merge later) or DIRECT (update the balance
@@ -18,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("cellstack.billing")
 public record BillingProperties(
-    @DefaultValue("persistent://cellstack/${cellstack.cell}/billing.changes") String changesTopic,
+    String changesTopic,
     @DefaultValue("5000000") long defaultCreditLimit,
     @DefaultValue("BUFFERED") HotAccounts.Mode merchantPosting,
     @DefaultValue("200ms") Duration mergeInterval,

@@ -4,10 +4,12 @@ import io.cellstack.core.id.IdMinter;
 import io.cellstack.functions.common.Answer;
 import io.cellstack.functions.common.Bodies;
 import io.cellstack.functions.common.Callers;
+import io.cellstack.functions.common.CellTopics;
 import io.cellstack.functions.common.FunctionSchema;
 import io.cellstack.functions.common.IdempotencyKey;
 import io.cellstack.functions.common.JsonRequest;
 import io.cellstack.spring.Keyspaces;
+import io.cellstack.starter.CellIdentity;
 import io.cellstack.starter.outbox.Outbox;
 import java.time.Clock;
 import java.util.Optional;
@@ -32,7 +34,8 @@ public class PaymentApplication {
   }
 
   @Bean
-  Payments payments(Keyspaces keyspaces, Outbox outbox, PaymentProperties properties) {
+  Payments payments(
+      Keyspaces keyspaces, Outbox outbox, PaymentProperties properties, CellIdentity self) {
     FunctionSchema.migrate(keyspaces.dataSource("payment"), "payment");
     Optional<CreditCheck> credit =
         properties.creditKeyspace().isBlank()
@@ -49,7 +52,7 @@ public class PaymentApplication {
         outbox,
         IdMinter.systemDefault(),
         Clock.systemUTC(),
-        properties.eventsTopic());
+        CellTopics.topic(properties.eventsTopic(), self, "payment.events"));
   }
 
   /**

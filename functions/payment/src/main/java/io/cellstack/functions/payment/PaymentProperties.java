@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The payment function's settings ({@code cellstack.payment.*}).
  *
- * @param eventsTopic the Pulsar topic of payment events (the operator's {@code payment.events} of
- *     the cell)
+ * @param eventsTopic the Pulsar topic of payment events; by default the cell's {@code
+ *     payment.events} ({@code persistent://cellstack/<cell>/payment.events})
  * @param maxAmount the per-transaction limit per currency, in minor units
  * @param defaultMaxAmount the per-transaction limit of currencies not in {@code maxAmount}
  * @param creditKeyspace the keyspace holding billing's credit accounts; empty turns the available
@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("cellstack.payment")
 public record PaymentProperties(
-    @DefaultValue("persistent://cellstack/${cellstack.cell}/payment.events") String eventsTopic,
+    String eventsTopic,
     Map<String, Long> maxAmount,
     @DefaultValue("2000000") long defaultMaxAmount,
     @DefaultValue("billing") String creditKeyspace,

@@ -1,0 +1,119 @@
+package io.cellstack.local;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The token issuer of local mode, standing where Keycloak stands in a cluster: an RSA key, its JWK
+ * set at {@code /realms/local/protocol/openid-connect/certs} (Keycloak's layout), and RS256 tokens
+ * with issuer, subject, expiry and realm roles, which the gateway verifies exactly as it verifies
+ * Keycloak's. {@code make run KEYCLOAK=1} uses a real Keycloak instead.
+ */
+final class LocalIssuer implements AutoCloseable {
+
+  private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
+  private static final String KEY_ID = "local-1";
+
+  private final KeyPair keys;
+  private final HttpServer server;
+  private final String issuer;
+
+  private LocalIssuer(KeyPair keys, HttpServer server) {
+    this.keys = keys;
+    this.server = server;
+    this.issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/local";
+  }
+
+  /** Starts serving the key set on a free port of 127.0.0.1. */
+  static LocalIssuer start() throws IOException, GeneralSecurityException {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    KeyPair keys = generator.generateKeyPair();
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    byte[] jwks = jwks((RSAPublicKey) keys.getPublic()).getBytes(StandardCharsets.UTF_8);
+    server.createContext(
+        "/realms/local/protocol/openid-connect/certs",
+        exchange -> {
+          exchange.getResponseHeaders().set("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, jwks.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(jwks);
+          }
+        });
+    server.start();
+    return new LocalIssuer(keys, server);
+  }
+
+  /** The {@code iss} of the tokens. */
+  String issuer() {
+    return issuer;
+  }
+
+  /** Where the gateway fetches the key set. */
+  String jwkSetUri() {
+    return issuer + "/protocol/openid-connect/certs";
+  }
+
+  /** A token for {@code subject} with realm {@code roles}, valid for {@code lifetime}. */
+  String token(String subject, List<String> roles, Duration lifetime) {
+    long now = Instant.now().getEpochSecond();
+    String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + KEY_ID + "\"}";
+    String payload =
+        "{\"iss\":\""
+            + issuer
+            + "\",\"sub\":\""
+            + subject
+            + "\",\"iat\":"
+            + now
+            + ",\"exp\":"
+            + (now + lifetime.toSeconds())
+            + ",\"realm_access\":{\"roles\":["
+            + String.join(",", roles.stream().map(r -> "\"" + r + "\"").toList())
+            + "]}}";
+    String signed =
+        URL.encodeToString(header.getBytes(StandardCharsets.UTF_8))
+            + "."
+            + URL.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+    try {
+      Signature rsa = Signature.getInstance("SHA256withRSA");
+      rsa.initSign(keys.getPrivate());
+      rsa.update(signed.getBytes(StandardCharsets.US_ASCII));
+      return signed + "." + URL.encodeToString(rsa.sign());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot sign a token", e);
+    }
+  }
+
+  private static String jwks(RSAPublicKey key) {
+    return "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\""
+        + KEY_ID
+        + "\",\"n\":\""
+        + URL.encodeToString(unsigned(key.getModulus().toByteArray()))
+        + "\",\"e\":\""
+        + URL.encodeToString(unsigned(key.getPublicExponent().toByteArray()))
+        + "\"}]}";
+  }
+
+  private static byte[] unsigned(byte[] bytes) {
+    return bytes.length > 1 && bytes[0] == 0
+        ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length)
+        : bytes;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

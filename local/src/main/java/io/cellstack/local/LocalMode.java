@@ -1,0 +1,347 @@
+package io.cellstack.local;
+
+import io.cellstack.core.routing.CellInfo;
+import io.cellstack.core.routing.CellType;
+import io.cellstack.core.routing.RoutingTable;
+import io.cellstack.core.routing.RoutingTableJson;
+import io.cellstack.core.routing.SlotRange;
+import io.cellstack.devservices.DevServices;
+import io.cellstack.devservices.Options;
+import io.cellstack.devservices.Service;
+import io.cellstack.eventbridge.BridgeConfig;
+import io.cellstack.eventbridge.EventBridge;
+import io.cellstack.functions.billing.BillingApplication;
+import io.cellstack.functions.payment.PaymentApplication;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Local mode: the data plane of the example resources on one machine. Real Pulsar and MariaDB (dev
+ * services, each in its own process); the routing table compiled from the manifests by the
+ * operator's code; per RZONE cell one JVM-local app serving the payment and billing functions with
+ * its own cell identity, databases ({@code <cell>_payment}, {@code <cell>_billing}) and Pulsar
+ * namespace ({@code cellstack/<cell>}); per cell an event bridge from {@code payment.events} to
+ * billing; and the gateway in its own JVM, verifying tokens of a local issuer.
+ */
+public final class LocalMode implements AutoCloseable {
+
+  /** The demo user of the printed commands (slot 42). */
+  public static final String DEMO_UID = "2088000000000042";
+
+  private final List<AutoCloseable> running = new ArrayList<>();
+  private final Map<String, String> cellUrls = new LinkedHashMap<>();
+  private RoutingTable table;
+  private Path routingFile;
+  private DevServices services;
+  private LocalIssuer issuer;
+  private GatewayProcess gateway;
+
+  private LocalMode() {}
+
+  /**
+   * Starts local mode for the manifests under {@code examples}, keeping its files under {@code
+   * workDir}, telling {@code out} what it does.
+   */
+  public static LocalMode start(Path examples, Path workDir, PrintStream out) throws Exception {
+    return start(examples, workDir, out, Map.of());
+  }
+
+  /** {@link #start(Path, Path, PrintStream)} with extra gateway properties. */
+  public static LocalMode start(
+      Path examples, Path workDir, PrintStream out, Map<String, String> gatewayExtra)
+      throws Exception {
+    LocalMode local = new LocalMode();
+    try {
+      local.boot(examples, workDir, new Progress(out), gatewayExtra);
+      return local;
+    } catch (Exception | Error e) {
+      local.close();
+      throw e;
+    }
+  }
+
+  private void boot(
+      Path examples, Path workDir, Progress progress, Map<String, String> gatewayExtra)
+      throws Exception {
+    Files.createDirectories(workDir);
+    table = LocalTopology.compile(examples);
+    routingFile = workDir.resolve("routing.json");
+    Files.writeString(routingFile, RoutingTableJson.write(table));
+    progress.step(
+        "routing table of "
+            + examples
+            + ": "
+            + table.slots()
+            + " slots, epoch "
+            + table.epoch()
+            + ", written to "
+            + routingFile);
+
+    progress.step("starting Pulsar and MariaDB (each in its own process)…");
+    services =
+        DevServices.start(
+            Options.of(workDir.resolve("devservices"), Service.PULSAR, Service.MARIADB));
+    running.add(services);
+    progress.step(
+        "Pulsar " + services.pulsarServiceUrl() + ", MariaDB " + services.jdbcUrl() + " ready");
+
+    issuer = LocalIssuer.start();
+    running.add(issuer);
+
+    List<String> cells = rzoneCells();
+    createTenant(cells);
+    for (String cell : cells) {
+      progress.step(
+          "starting payment and billing of cell " + cell + " (slots " + slots(cell) + ")…");
+      int port = freePort();
+      ConfigurableApplicationContext app = startFunctions(cell, port);
+      running.add(app::close);
+      cellUrls.put(cell, "http://127.0.0.1:" + port);
+      EventBridge bridge = startBridge(cell, port);
+      running.add(bridge);
+    }
+    progress.step("functions and event bridges of " + cells.size() + " cells up");
+
+    progress.step("starting the gateway (its own JVM)…");
+    Map<String, String> gatewayProperties = new LinkedHashMap<>();
+    gatewayProperties.put("cellstack.gateway.jwt.issuer", issuer.issuer());
+    gatewayProperties.put("cellstack.gateway.jwt.jwk-set-uri", issuer.jwkSetUri());
+    gatewayProperties.put("cellstack.gateway.routing-file", routingFile.toString());
+    cellUrls.forEach(
+        (cell, url) -> gatewayProperties.put("cellstack.gateway.cell-urls." + cell, url));
+    gatewayProperties.put("spring.main.banner-mode", "off");
+    gatewayProperties.putAll(gatewayExtra);
+    gateway =
+        GatewayProcess.start(
+            freePort(), gatewayProperties, workDir.resolve("gateway.log"), Duration.ofSeconds(120));
+    running.add(gateway);
+    progress.step("gateway " + gateway.url() + " ready");
+  }
+
+  /** The gateway's base URL. */
+  public String gatewayUrl() {
+    return gateway.url();
+  }
+
+  /** The base URL of the functions of {@code cell}. */
+  public String cellUrl(String cell) {
+    return cellUrls.get(cell);
+  }
+
+  /** The routing table in use. */
+  public RoutingTable table() {
+    return table;
+  }
+
+  /** The routing table file every component reads (hot-reloaded). */
+  public Path routingFile() {
+    return routingFile;
+  }
+
+  /** The dev services. */
+  public DevServices services() {
+    return services;
+  }
+
+  /** A token of the local issuer for {@code uid}, valid for an hour. */
+  public String token(String uid, String... roles) {
+    return issuer.token(uid, List.of(roles), Duration.ofHours(1));
+  }
+
+  /** The JDBC URL of database {@code <cell>_<function>}. */
+  public String jdbcUrl(String cell, String function) {
+    return services.jdbcUrl() + database(cell, function);
+  }
+
+  private List<String> rzoneCells() {
+    return table.cells().values().stream()
+        .filter(c -> c.type() == CellType.RZONE)
+        .map(CellInfo::name)
+        .toList();
+  }
+
+  private String slots(String cell) {
+    return table.servedBy(cell).stream().map(SlotRange::toString).collect(Collectors.joining(", "));
+  }
+
+  private ConfigurableApplicationContext startFunctions(String cell, int port) throws SQLException {
+    try (Connection c = DriverManager.getConnection(services.jdbcUrl(), "root", "");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE IF NOT EXISTS " + database(cell, "payment"));
+      s.execute("CREATE DATABASE IF NOT EXISTS " + database(cell, "billing"));
+    }
+    CellInfo info = table.cells().get(cell);
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("server.port", port);
+    properties.put("spring.main.banner-mode", "off");
+    properties.put("logging.level.root", "WARN");
+    properties.put("cellstack.cell", cell);
+    properties.put("cellstack.region", info.region());
+    properties.put("cellstack.zone", info.zone());
+    properties.put("cellstack.routing.file", routingFile.toString());
+    properties.put("cellstack.data.pulsar-service-url", services.pulsarServiceUrl());
+    properties.put("cellstack.data.outbox-poll-millis", "100");
+    for (String function : List.of("payment", "billing")) {
+      properties.put("cellstack.data.keyspaces." + function + ".jdbc-url", jdbcUrl(cell, function));
+      properties.put("cellstack.data.keyspaces." + function + ".username", "root");
+      properties.put("cellstack.data.keyspaces." + function + ".max-pool-size", "8");
+    }
+    return new SpringApplicationBuilder(PaymentApplication.class, BillingApplication.class)
+        .web(WebApplicationType.SERVLET)
+        .properties(properties)
+        .run();
+  }
+
+  private EventBridge startBridge(String cell, int port) throws Exception {
+    String topic = "persistent://cellstack/" + cell + "/payment.events";
+    return EventBridge.start(
+        new BridgeConfig(
+            services.pulsarServiceUrl(),
+            topic,
+            "billing",
+            topic + ".billing.dlq",
+            8,
+            URI.create("http://127.0.0.1:" + port + "/"),
+            16,
+            Duration.ofSeconds(10),
+            Duration.ofMillis(100),
+            Duration.ofSeconds(5),
+            -1),
+        new SimpleMeterRegistry());
+  }
+
+  /** Tenant {@code cellstack} and a namespace per cell, as the operator makes them in a cluster. */
+  private void createTenant(List<String> cells) throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    String admin = services.pulsarAdminUrl();
+    put(http, admin + "/admin/v2/tenants/cellstack", "{\"allowedClusters\":[\"standalone\"]}");
+    for (String cell : cells) {
+      put(http, admin + "/admin/v2/namespaces/cellstack/" + cell, "{}");
+    }
+  }
+
+  private static void put(HttpClient http, String url, String body)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2 && response.statusCode() != 409) {
+      throw new IllegalStateException(
+          "Pulsar refused PUT " + url + ": " + response.statusCode() + " " + response.body());
+    }
+  }
+
+  private static String database(String cell, String function) {
+    return cell.replace('-', '_') + "_" + function;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Stops everything it started, last first. */
+  @Override
+  public void close() {
+    for (int i = running.size() - 1; i >= 0; i--) {
+      try {
+        running.get(i).close();
+      } catch (Exception e) {
+        System.err.println("local mode: stopping " + running.get(i) + " failed: " + e);
+      }
+    }
+    running.clear();
+  }
+
+  /**
+   * {@code make run}: starts local mode for {@code examples/base} (or the directory given), prints
+   * the URLs, a demo token and commands to try, and runs until Ctrl-C.
+   */
+  public static void main(String[] args) throws Exception {
+    Path examples = Path.of(args.length > 0 ? args[0] : "examples/base");
+    Path workDir = Path.of(args.length > 1 ? args[1] : "target/local");
+    PrintStream out = System.out;
+    LocalMode local;
+    try {
+      local = start(examples, workDir, out);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      System.err.println("cellstack local mode: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  out.println("\nstopping local mode…");
+                  local.close();
+                  out.println("stopped; nothing left running");
+                  stopped.countDown();
+                }));
+    String token = local.token(DEMO_UID);
+    Files.writeString(
+        workDir.resolve("local.env"), "GATEWAY=" + local.gatewayUrl() + "\nTOKEN=" + token + "\n");
+    out.println();
+    out.println("Cellstack local mode is up.");
+    out.println("  gateway    " + local.gatewayUrl());
+    local.cellUrls.forEach(
+        (cell, url) ->
+            out.println("  cell " + cell + "  " + url + "  (slots " + local.slots(cell) + ")"));
+    out.println("  Pulsar     " + local.services.pulsarServiceUrl());
+    out.println(
+        "  MariaDB    "
+            + local.services.jdbcUrl()
+            + "  (databases <cell>_payment, <cell>_billing)");
+    out.println(
+        "  demo user  "
+            + DEMO_UID
+            + " (slot "
+            + local.table.slotFunction().slotOf(DEMO_UID)
+            + ", cell "
+            + local.table.routeOfUid(DEMO_UID).serving()
+            + "); its token and the gateway URL are in "
+            + workDir.resolve("local.env"));
+    out.println();
+    out.println("Try, in another shell:");
+    out.println("  . " + workDir.resolve("local.env"));
+    out.println(
+        "  curl -s -X POST $GATEWAY/functions/payment/pay -H \"Authorization: Bearer $TOKEN\""
+            + " -H 'Idempotency-Key: demo-1' -H 'Content-Type: application/json'"
+            + " -d '{\"payeeId\":\"M-1\",\"amount\":1250,\"currency\":\"CNY\"}'");
+    out.println(
+        "  curl -s -X POST $GATEWAY/functions/billing/billQuery -H \"Authorization: Bearer $TOKEN\""
+            + " -H 'Content-Type: application/json' -d '{}'");
+    out.println("  ./cellstack route " + DEMO_UID + " -f " + examples);
+    out.println();
+    out.println("Ctrl-C stops everything.");
+    stopped.await();
+  }
+}
