@@ -103,6 +103,7 @@ public final class LocalMode implements AutoCloseable {
     services =
         DevServices.start(
             Options.of(workDir.resolve("devservices"), Service.PULSAR, Service.MARIADB));
+    services.detachShutdownHook(); // close() stops it after the bridges and functions
     running.add(services);
     progress.step(
         "Pulsar " + services.pulsarServiceUrl() + ", MariaDB " + services.jdbcUrl() + " ready");
@@ -210,6 +211,7 @@ public final class LocalMode implements AutoCloseable {
     }
     return new SpringApplicationBuilder(PaymentApplication.class, BillingApplication.class)
         .web(WebApplicationType.SERVLET)
+        .registerShutdownHook(false) // stopped by close(), in order: bridges before the broker
         .properties(properties)
         .run();
   }

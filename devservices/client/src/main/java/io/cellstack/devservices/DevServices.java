@@ -60,6 +60,15 @@ public final class DevServices implements AutoCloseable {
     this.shutdownHook = new Thread(this::stopAll, "devservices-shutdown");
   }
 
+  /**
+   * Leaves stopping these services to the caller's {@link #close()} rather than to their own JVM
+   * shutdown hook, for callers that must stop their clients first (JVM shutdown hooks run all at
+   * once). The launchers still stop by themselves if this JVM dies.
+   */
+  public void detachShutdownHook() {
+    Runtime.getRuntime().removeShutdownHook(shutdownHook);
+  }
+
   /** Starts the chosen services in parallel; throws {@link DevServicesException} on failure. */
   public static DevServices start(Options options) {
     long startedAt = System.nanoTime();
