@@ -9,11 +9,15 @@ import picocli.CommandLine.Command;
     name = "cellstack",
     mixinStandardHelpOptions = true,
     version = "cellstack 0.1.0",
-    description = "Check Cellstack manifests and see how they route users, without a cluster.",
+    description =
+        "Check Cellstack manifests and see how they route users, without a cluster; look at and"
+            + " pay through local mode (make run).",
     subcommands = {
       ValidateCommand.class,
       RouteCommand.class,
       RoutingCommand.class,
+      StatusCommand.class,
+      PayCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -36,7 +40,7 @@ public final class CellstackCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a command: validate, route or routing");
+        spec.commandLine(), "name a command: validate, route, routing, status or pay");
   }
 
   /** Runs the command line and exits with its code. */

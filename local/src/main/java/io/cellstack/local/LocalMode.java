@@ -269,6 +269,22 @@ public final class LocalMode implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes what {@code cellstack status} and {@code cellstack pay} read: the gateway, each cell's
+   * function URL, the routing file and the demo user's token.
+   */
+  void writeStatusFile(Path file, String demoToken) throws IOException {
+    StringBuilder text =
+        new StringBuilder("# written by make run; read by cellstack status and pay\n");
+    text.append("gateway=").append(gatewayUrl()).append('\n');
+    text.append("routing=").append(routingFile.toAbsolutePath()).append('\n');
+    text.append("demo.uid=").append(DEMO_UID).append('\n');
+    text.append("demo.token=").append(demoToken).append('\n');
+    cellUrls.forEach(
+        (cell, url) -> text.append("cell.").append(cell).append('=').append(url).append('\n'));
+    Files.writeString(file, text);
+  }
+
   /** Stops everything it started, last first. */
   @Override
   public void close() {
@@ -311,6 +327,7 @@ public final class LocalMode implements AutoCloseable {
     String token = local.token(DEMO_UID);
     Files.writeString(
         workDir.resolve("local.env"), "GATEWAY=" + local.gatewayUrl() + "\nTOKEN=" + token + "\n");
+    local.writeStatusFile(workDir.resolve("local.properties"), token);
     out.println();
     out.println("Cellstack local mode is up.");
     out.println("  gateway    " + local.gatewayUrl());
@@ -342,6 +359,7 @@ public final class LocalMode implements AutoCloseable {
         "  curl -s -X POST $GATEWAY/functions/billing/billQuery -H \"Authorization: Bearer $TOKEN\""
             + " -H 'Content-Type: application/json' -d '{}'");
     out.println("  ./cellstack route " + DEMO_UID + " -f " + examples);
+    out.println("  (then ./cellstack status, or ./cellstack pay --amount 990 --currency EUR)");
     out.println();
     out.println("Ctrl-C stops everything.");
     stopped.await();

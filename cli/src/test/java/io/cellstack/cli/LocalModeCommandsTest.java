@@ -1,0 +1,128 @@
+package io.cellstack.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.cellstack.cli.CellstackCliTest.Run;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code cellstack status} and {@code cellstack pay} against what local mode writes, with a
+ * stand-in HTTP server for the gateway and one cell (local mode itself is exercised in local/).
+ */
+class LocalModeCommandsTest {
+
+  @TempDir Path dir;
+  HttpServer server;
+  final Map<String, String> received = new ConcurrentHashMap<>();
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          received.put("path", exchange.getRequestURI().getPath());
+          exchange.getRequestHeaders().forEach((k, v) -> received.put(k.toLowerCase(), v.get(0)));
+          received.put(
+              "body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          byte[] body = "{\"paymentId\":\"PA1\"}".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(
+              exchange.getRequestMethod().equals("POST") ? 201 : 401, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  @Test
+  void statusShowsEachCellsSlotsEpochAndHealth() throws Exception {
+    writeLocalMode("http://127.0.0.1:1"); // rz01's functions are not listening
+
+    Run run = CellstackCliTest.run("status", "--local", dir.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("ShardMap main: 100 slots, epoch 1")
+        .containsPattern("rz00 +RZONE +east +0-24 +1 +up \\(")
+        .containsPattern("rz01 +RZONE +east +25-49 +1 +DOWN")
+        .containsPattern("gz00 +GZONE +east +- +- +-")
+        .containsPattern("gateway +up \\(");
+  }
+
+  @Test
+  void payPostsTheDemoUsersPaymentThroughTheGateway() throws Exception {
+    writeLocalMode(url());
+
+    Run run =
+        CellstackCliTest.run(
+            "pay",
+            "--amount",
+            "1250",
+            "--currency",
+            "CNY",
+            "--key",
+            "k-1",
+            "--local",
+            dir.toString());
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).contains("201 {\"paymentId\":\"PA1\"}").contains("--key k-1");
+    assertThat(received)
+        .containsEntry("path", "/functions/payment/pay")
+        .containsEntry("authorization", "Bearer demo-token")
+        .containsEntry("idempotency-key", "k-1")
+        .containsEntry("body", "{\"payeeId\":\"M-1\",\"amount\":1250,\"currency\":\"CNY\"}");
+  }
+
+  @Test
+  void withoutLocalModeTheCommandsSayHowToStartIt() {
+    Run status = CellstackCliTest.run("status", "--local", dir.resolve("none").toString());
+    Run pay =
+        CellstackCliTest.run(
+            "pay", "--amount", "1", "--currency", "CNY", "--local", dir.resolve("none").toString());
+
+    assertThat(status.exit()).isEqualTo(1);
+    assertThat(status.err()).contains("start it with 'make run'");
+    assertThat(pay.exit()).isEqualTo(1);
+    assertThat(pay.err()).contains("start it with 'make run'").contains("--gateway and --token");
+  }
+
+  private String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  private void writeLocalMode(String rz01) throws Exception {
+    Run routing = CellstackCliTest.run("routing", "--json", "-f", CellstackCliTest.EXAMPLES);
+    Path table = dir.resolve("routing.json");
+    Files.writeString(table, routing.out());
+    Files.writeString(
+        dir.resolve("local.properties"),
+        "gateway="
+            + url()
+            + "\nrouting="
+            + table.toString().replace("\\", "/")
+            + "\ndemo.uid=2088000000000042\ndemo.token=demo-token\ncell.rz00="
+            + url()
+            + "\ncell.rz01="
+            + rz01
+            + "\n");
+  }
+}
