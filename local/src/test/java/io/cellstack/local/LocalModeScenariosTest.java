@@ -201,21 +201,29 @@ class LocalModeScenariosTest {
     Files.move(next, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** Waits until the old cell's functions answer 421 naming the new cell for {@code uid}. */
+  private static HttpResponse<String> billQuery(String cell, String uid) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(local.cellUrl(cell) + "/billQuery"))
+            .header("X-Cellstack-Uid", uid)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Waits until the old cell's functions answer 421 naming the new cell for {@code uid} and the new
+   * cell's functions serve it.
+   */
   private static void awaitFunctionsSee(String uid, String oldCell, String newCell)
       throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (true) {
-      HttpResponse<String> response =
-          HTTP.send(
-              HttpRequest.newBuilder(URI.create(local.cellUrl(oldCell) + "/billQuery"))
-                  .header("X-Cellstack-Uid", uid)
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() == 421 && response.body().contains(newCell)) {
-        return;
+      HttpResponse<String> response = billQuery(oldCell, uid);
+      if (response.statusCode() == 421
+          && response.body().contains(newCell)
+          && billQuery(newCell, uid).statusCode() == 200) {
+        return; // each cell's app re-reads the file on its own: both must have the new table
       }
       assertThat(System.nanoTime()).as("functions reload the table").isLessThan(deadline);
       Thread.sleep(200);
