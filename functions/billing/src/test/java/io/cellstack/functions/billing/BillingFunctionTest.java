@@ -7,6 +7,7 @@ import io.cellstack.core.id.IdMinter;
 import io.cellstack.functions.common.FunctionSchema;
 import io.cellstack.functions.common.Money;
 import io.cellstack.functions.common.PaymentEvent;
+import io.cellstack.functions.testing.TestCells;
 import io.cellstack.spring.Keyspaces;
 import java.net.URI;
 import java.net.http.HttpClient;

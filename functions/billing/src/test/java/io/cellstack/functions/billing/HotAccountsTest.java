@@ -10,6 +10,7 @@ import io.cellstack.core.routing.WriteTarget;
 import io.cellstack.functions.common.FunctionSchema;
 import io.cellstack.functions.common.Money;
 import io.cellstack.functions.common.PaymentEvent;
+import io.cellstack.functions.testing.TestCells;
 import io.cellstack.starter.Schema;
 import io.cellstack.starter.fencing.FencedWriter;
 import java.sql.Connection;

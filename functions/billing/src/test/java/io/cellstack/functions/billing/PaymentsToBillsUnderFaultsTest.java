@@ -7,9 +7,9 @@ import io.cellstack.devservices.SharedDevServices;
 import io.cellstack.eventbridge.BridgeConfig;
 import io.cellstack.eventbridge.EventBridge;
 import io.cellstack.functions.payment.PaymentApplication;
+import io.cellstack.functions.testing.TestCells;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,8 +68,8 @@ class PaymentsToBillsUnderFaultsTest {
   final Path routing = TestCells.routingFile();
   final String paymentJdbc = TestCells.database(PAYMENT_DB);
   final String billingJdbc = TestCells.database(BILLING_DB);
-  final int paymentPort = freePort();
-  final int billingPort = freePort();
+  final int paymentPort = TestCells.freePort();
+  final int billingPort = TestCells.freePort();
   final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -428,14 +428,6 @@ class PaymentsToBillsUnderFaultsTest {
         ResultSet r = s.executeQuery(sql)) {
       r.next();
       return r.getLong(1);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
   }
 

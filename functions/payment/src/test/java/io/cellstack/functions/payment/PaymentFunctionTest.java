@@ -2,24 +2,13 @@ package io.cellstack.functions.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cellstack.core.routing.CellDefinition;
-import io.cellstack.core.routing.CellState;
-import io.cellstack.core.routing.CellType;
-import io.cellstack.core.routing.RoutingCompiler;
-import io.cellstack.core.routing.RoutingTableJson;
-import io.cellstack.core.routing.ShardMapDefinition;
-import io.cellstack.core.routing.SlotAssignment;
-import io.cellstack.core.routing.SlotRange;
-import io.cellstack.core.routing.Topology;
 import io.cellstack.devservices.SharedDevServices;
+import io.cellstack.functions.testing.TestCells;
 import io.cellstack.spring.Keyspaces;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -71,7 +60,7 @@ class PaymentFunctionTest {
               + " credit_limit BIGINT NOT NULL, credit_used BIGINT NOT NULL, PRIMARY KEY (slot, uid, currency))");
     }
     registry.add("cellstack.cell", () -> "rz00");
-    registry.add("cellstack.routing.file", () -> routingFile().toString());
+    registry.add("cellstack.routing.file", () -> TestCells.routingFile().toString());
     registry.add("cellstack.data.keyspaces.payment.jdbc-url", () -> jdbc + PAYMENT_DB);
     registry.add("cellstack.data.keyspaces.payment.username", () -> "root");
     registry.add("cellstack.data.keyspaces.billing.jdbc-url", () -> jdbc + BILLING_DB);
@@ -336,31 +325,6 @@ class PaymentFunctionTest {
         r.next();
         return r.getLong(1);
       }
-    }
-  }
-
-  static Path routingFile() {
-    try {
-      Path file = Files.createTempDirectory("routing").resolve("routing.json");
-      Topology topology =
-          new Topology(
-              new ShardMapDefinition(
-                  "main",
-                  100,
-                  List.of(
-                      new SlotAssignment("rz00", List.of(new SlotRange(0, 49))),
-                      new SlotAssignment("rz10", List.of(new SlotRange(50, 99))))),
-              List.of(
-                  new CellDefinition(
-                      "rz00", "east", "east-a", CellType.RZONE, CellState.Active, "rz10"),
-                  new CellDefinition(
-                      "rz10", "west", "west-a", CellType.RZONE, CellState.Active, "rz00")),
-              List.of());
-      Files.writeString(
-          file, RoutingTableJson.write(RoutingCompiler.compile(topology).table().orElseThrow()));
-      return file;
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 }

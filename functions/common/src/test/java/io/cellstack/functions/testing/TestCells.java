@@ -1,4 +1,4 @@
-package io.cellstack.functions.billing;
+package io.cellstack.functions.testing;
 
 import io.cellstack.core.routing.CellDefinition;
 import io.cellstack.core.routing.CellState;
@@ -20,13 +20,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-/** Two cells (rz00 serves slots 0-49, rz10 50-99) and fresh databases on the shared MariaDB. */
-final class TestCells {
+/**
+ * What the functions' tests share: two cells (rz00 serves slots 0-49, rz10 50-99), fresh databases
+ * on the shared MariaDB, free ports.
+ */
+public final class TestCells {
 
   private TestCells() {}
 
   /** A routing table file for the two cells. */
-  static Path routingFile() {
+  public static Path routingFile() {
     try {
       Path file = Files.createTempDirectory("routing").resolve("routing.json");
       Topology topology =
@@ -52,7 +55,7 @@ final class TestCells {
   }
 
   /** Creates database {@code name} on the shared MariaDB; returns its JDBC URL. */
-  static String database(String name) {
+  public static String database(String name) {
     String jdbc = SharedDevServices.pulsarAndMariaDb().jdbcUrl();
     try (Connection c = DriverManager.getConnection(jdbc, "root", "");
         Statement s = c.createStatement()) {
@@ -61,5 +64,14 @@ final class TestCells {
       throw new IllegalStateException(e);
     }
     return jdbc + name;
+  }
+
+  /** A port free on this machine now. */
+  public static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
