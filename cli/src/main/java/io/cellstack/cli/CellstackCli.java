@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       RoutingCommand.class,
       StatusCommand.class,
       PayCommand.class,
+      TraceCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -21,9 +21,18 @@ final class LocalInstance {
           "Local mode's directory (make run writes local.properties there; default ${DEFAULT-VALUE}).")
   Path dir;
 
-  /** What local mode wrote: gateway, cells' function URLs, routing file, demo user and token. */
+  /**
+   * What local mode wrote: gateway, cells' function URLs, routing file, demo user and token, the
+   * trace log and the OTLP endpoint spans also go to ({@code null} when none is configured).
+   */
   record Addresses(
-      String gateway, Path routing, String demoUid, String demoToken, Map<String, String> cells) {}
+      String gateway,
+      Path routing,
+      String demoUid,
+      String demoToken,
+      Map<String, String> cells,
+      Path traces,
+      String otlp) {}
 
   /** The addresses, or empty when local mode has not written them. */
   Optional<Addresses> read() throws IOException {
@@ -45,7 +54,9 @@ final class LocalInstance {
             Path.of(p.getProperty("routing")),
             p.getProperty("demo.uid"),
             p.getProperty("demo.token"),
-            cells));
+            cells,
+            dir.resolve(p.getProperty("traces", "traces.log")),
+            p.getProperty("traces.otlp")));
   }
 
   /** The message for a missing local mode. */

@@ -27,6 +27,8 @@ import picocli.CommandLine.Option;
     })
 final class PayCommand implements Callable<Integer> {
 
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
   @Option(
       names = "--amount",
       required = true,
@@ -71,6 +73,7 @@ final class PayCommand implements Callable<Integer> {
       token = token == null ? found.get().demoToken() : token;
     }
     String idempotencyKey = key == null ? UUID.randomUUID().toString() : key;
+    String traceId = randomHex(16);
     String body =
         "{\"payeeId\":\""
             + payee.replace("\"", "")
@@ -88,6 +91,8 @@ final class PayCommand implements Callable<Integer> {
                       .timeout(Duration.ofSeconds(30))
                       .header("Authorization", "Bearer " + token)
                       .header("Idempotency-Key", idempotencyKey)
+                      // a sampled trace of our own, so that its id can be printed and looked up
+                      .header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
                       .header("Content-Type", "application/json")
                       .POST(HttpRequest.BodyPublishers.ofString(body))
                       .build(),
@@ -98,10 +103,17 @@ final class PayCommand implements Callable<Integer> {
     }
     out.println("POST " + gateway + "/functions/payment/pay  Idempotency-Key: " + idempotencyKey);
     out.println(response.statusCode() + " " + response.body());
+    out.println("trace " + traceId + "  (cellstack trace " + traceId + ")");
     if (response.statusCode() / 100 != 2) {
       return CellstackCli.PROBLEMS;
     }
     out.println("retry safely with --key " + idempotencyKey + "; see the bill with billQuery");
     return 0;
+  }
+
+  private static String randomHex(int bytes) {
+    byte[] random = new byte[bytes];
+    RANDOM.nextBytes(random);
+    return java.util.HexFormat.of().formatHex(random);
   }
 }

@@ -84,6 +84,12 @@ final class StatusCommand implements Callable<Integer> {
     String gateway = probe(addresses.gateway() + "/functions/payment/pay");
     healthy &= gateway.startsWith("up");
     out.printf("%ngateway  %s  %s%n", gateway, addresses.gateway());
+    out.printf(
+        "traces   %s (readable: cellstack trace [TRACE_ID])%s%n",
+        addresses.traces(),
+        addresses.otlp() == null
+            ? "; no OTLP endpoint (set OTEL_EXPORTER_OTLP_ENDPOINT before make run to add one)"
+            : "; also OTLP to " + addresses.otlp());
     return healthy ? 0 : CellstackCli.PROBLEMS;
   }
 

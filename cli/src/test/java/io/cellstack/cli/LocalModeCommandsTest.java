@@ -64,7 +64,9 @@ class LocalModeCommandsTest {
         .containsPattern("rz00 +RZONE +east +0-24 +1 +up \\(")
         .containsPattern("rz01 +RZONE +east +25-49 +1 +DOWN")
         .containsPattern("gz00 +GZONE +east +- +- +-")
-        .containsPattern("gateway +up \\(");
+        .containsPattern("gateway +up \\(")
+        .contains("traces   " + dir.resolve("traces.log"))
+        .contains("no OTLP endpoint");
   }
 
   @Test
@@ -90,6 +92,76 @@ class LocalModeCommandsTest {
         .containsEntry("authorization", "Bearer demo-token")
         .containsEntry("idempotency-key", "k-1")
         .containsEntry("body", "{\"payeeId\":\"M-1\",\"amount\":1250,\"currency\":\"CNY\"}");
+    String traceId = received.get("traceparent").split("-")[1];
+    assertThat(received.get("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    assertThat(run.out()).contains("trace " + traceId + "  (cellstack trace " + traceId + ")");
+  }
+
+  @Test
+  void traceShowsOneTraceAsATreeAndListsTheLatest() throws Exception {
+    writeLocalMode(url());
+    String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+    Files.write(
+        dir.resolve("traces.log"),
+        java.util.List.of(
+            span("14:00:00.002", "cellstack-rz01", "SERVER", "http post", trace, "b2", "a1")
+                + " http.url=/pay status=201",
+            span("14:00:00.001", "cellstack-gateway", "SERVER", "http post", trace, "a1", "ff")
+                + " http.url=/functions/payment/pay",
+            span("14:00:00.003", "cellstack-rz01", "PRODUCER", "publish", trace, "c3", "b2"),
+            span(
+                "14:00:01.000",
+                "cellstack-rz00",
+                "SERVER",
+                "http post",
+                "ab".repeat(16),
+                "d4",
+                "-")));
+
+    Run one = CellstackCliTest.run("trace", trace, "--local", dir.toString());
+    Run latest = CellstackCliTest.run("trace", "--local", dir.toString());
+    Run missing = CellstackCliTest.run("trace", "cd".repeat(16), "--local", dir.toString());
+    Run bad = CellstackCliTest.run("trace", "xyz", "--local", dir.toString());
+
+    assertThat(one.exit()).isZero();
+    assertThat(one.out())
+        .contains("trace " + trace + ": 3 spans from 2 services")
+        .containsPattern("\\n  cellstack-gateway SERVER http post /functions/payment/pay +1\\.5 ms")
+        .containsPattern("\\n    cellstack-rz01 SERVER http post /pay -> 201 ")
+        .containsPattern("\\n      cellstack-rz01 PRODUCER publish ");
+    assertThat(latest.out())
+        .contains("latest 2 of 2 traces")
+        .containsPattern("abab[0-9a-f]+ .* 1 .*cellstack-rz00 SERVER")
+        .containsPattern(trace + " .* 3 .*cellstack-gateway SERVER");
+    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(missing.err()).contains("no span of trace").contains("try again");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("'xyz' is not a trace id");
+  }
+
+  private static String span(
+      String time,
+      String service,
+      String kind,
+      String name,
+      String trace,
+      String id,
+      String parent) {
+    return "2026-11-21T"
+        + time
+        + "Z "
+        + service
+        + " "
+        + kind
+        + " 1.500ms \""
+        + name
+        + "\" trace="
+        + trace
+        + " span="
+        + id
+        + " parent="
+        + parent
+        + " status=UNSET";
   }
 
   @Test

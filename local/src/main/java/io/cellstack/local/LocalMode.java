@@ -13,6 +13,8 @@ import io.cellstack.eventbridge.EventBridge;
 import io.cellstack.functions.billing.BillingApplication;
 import io.cellstack.functions.payment.PaymentApplication;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -57,6 +59,7 @@ public final class LocalMode implements AutoCloseable {
   private DevServices services;
   private LocalIssuer issuer;
   private GatewayProcess gateway;
+  private LocalTracing tracing;
 
   private LocalMode() {}
 
@@ -86,6 +89,7 @@ public final class LocalMode implements AutoCloseable {
       Path examples, Path workDir, Progress progress, Map<String, String> gatewayExtra)
       throws Exception {
     Files.createDirectories(workDir);
+    tracing = LocalTracing.in(workDir, System.getenv());
     table = LocalTopology.compile(examples);
     routingFile = workDir.resolve("routing.json");
     Files.writeString(routingFile, RoutingTableJson.write(table));
@@ -120,8 +124,9 @@ public final class LocalMode implements AutoCloseable {
       ConfigurableApplicationContext app = startFunctions(cell, port);
       running.add(app::close);
       cellUrls.put(cell, "http://127.0.0.1:" + port);
-      EventBridge bridge = startBridge(cell, port);
-      running.add(bridge);
+      OpenTelemetrySdk bridgeTelemetry = tracing.sdk("cellstack-eventbridge-" + cell);
+      running.add(bridgeTelemetry); // closed after its bridge: flushes the bridge's last spans
+      running.add(startBridge(cell, port, bridgeTelemetry));
     }
     progress.step("functions and event bridges of " + cells.size() + " cells up");
 
@@ -133,6 +138,7 @@ public final class LocalMode implements AutoCloseable {
     cellUrls.forEach(
         (cell, url) -> gatewayProperties.put("cellstack.gateway.cell-urls." + cell, url));
     gatewayProperties.put("spring.main.banner-mode", "off");
+    tracing.configure(gatewayProperties, "cellstack-gateway");
     gatewayProperties.putAll(gatewayExtra);
     gateway =
         GatewayProcess.start(
@@ -159,6 +165,11 @@ public final class LocalMode implements AutoCloseable {
   /** The routing table file every component reads (hot-reloaded). */
   public Path routingFile() {
     return routingFile;
+  }
+
+  /** The readable trace log every component of local mode appends its spans to. */
+  public Path traceLog() {
+    return tracing.log();
   }
 
   /** The dev services. */
@@ -204,6 +215,7 @@ public final class LocalMode implements AutoCloseable {
     properties.put("cellstack.routing.file", routingFile.toString());
     properties.put("cellstack.data.pulsar-service-url", services.pulsarServiceUrl());
     properties.put("cellstack.data.outbox-poll-millis", "100");
+    tracing.configure(properties, "cellstack-" + cell);
     for (String function : List.of("payment", "billing")) {
       properties.put("cellstack.data.keyspaces." + function + ".jdbc-url", jdbcUrl(cell, function));
       properties.put("cellstack.data.keyspaces." + function + ".username", "root");
@@ -216,7 +228,7 @@ public final class LocalMode implements AutoCloseable {
         .run();
   }
 
-  private EventBridge startBridge(String cell, int port) throws Exception {
+  private EventBridge startBridge(String cell, int port, OpenTelemetry telemetry) throws Exception {
     String topic = "persistent://cellstack/" + cell + "/payment.events";
     return EventBridge.start(
         new BridgeConfig(
@@ -231,7 +243,8 @@ public final class LocalMode implements AutoCloseable {
             Duration.ofMillis(100),
             Duration.ofSeconds(5),
             -1),
-        new SimpleMeterRegistry());
+        new SimpleMeterRegistry(),
+        telemetry);
   }
 
   /** Tenant {@code cellstack} and a namespace per cell, as the operator makes them in a cluster. */
@@ -280,6 +293,10 @@ public final class LocalMode implements AutoCloseable {
     text.append("routing=").append(routingFile.toAbsolutePath()).append('\n');
     text.append("demo.uid=").append(DEMO_UID).append('\n');
     text.append("demo.token=").append(demoToken).append('\n');
+    text.append("traces=").append(tracing.log()).append('\n');
+    if (tracing.otlpEndpoint() != null) {
+      text.append("traces.otlp=").append(tracing.otlpEndpoint()).append("/v1/traces\n");
+    }
     cellUrls.forEach(
         (cell, url) -> text.append("cell.").append(cell).append('=').append(url).append('\n'));
     Files.writeString(file, text);
@@ -335,6 +352,7 @@ public final class LocalMode implements AutoCloseable {
         (cell, url) ->
             out.println("  cell " + cell + "  " + url + "  (slots " + local.slots(cell) + ")"));
     out.println("  Pulsar     " + local.services.pulsarServiceUrl());
+    out.println("  traces     " + local.tracing.describe() + "  (./cellstack trace)");
     out.println(
         "  MariaDB    "
             + local.services.jdbcUrl()
@@ -359,7 +377,9 @@ public final class LocalMode implements AutoCloseable {
         "  curl -s -X POST $GATEWAY/functions/billing/billQuery -H \"Authorization: Bearer $TOKEN\""
             + " -H 'Content-Type: application/json' -d '{}'");
     out.println("  ./cellstack route " + DEMO_UID + " -f " + examples);
-    out.println("  (then ./cellstack status, or ./cellstack pay --amount 990 --currency EUR)");
+    out.println(
+        "  (then ./cellstack status; ./cellstack pay --amount 990 --currency EUR, whose trace"
+            + " ./cellstack trace TRACE_ID shows)");
     out.println();
     out.println("Ctrl-C stops everything.");
     stopped.await();

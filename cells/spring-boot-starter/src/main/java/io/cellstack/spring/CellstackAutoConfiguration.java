@@ -6,9 +6,11 @@ import io.cellstack.starter.outbox.Outbox;
 import io.cellstack.starter.outbox.RelayMetrics;
 import io.cellstack.starter.routing.Ownership;
 import io.cellstack.starter.routing.RoutingTableFile;
+import io.cellstack.telemetry.TraceLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.pulsar.client.api.PulsarClientException;
@@ -19,6 +21,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 
 /**
  * Wires cells/starter into a Spring Cloud Function app: the cell identity, the routing table
@@ -88,6 +91,16 @@ public class CellstackAutoConfiguration {
         registry == null ? RelayMetrics.of(otel) : new MicrometerRelayMetrics(registry);
     return new OutboxRelays(
         keyspaces, properties.pulsarServiceUrl(), poll, self, routing, otel, metrics);
+  }
+
+  /**
+   * The readable trace log ({@code cellstack.tracing.log-file}): every span of this app appended as
+   * a line to that file, besides OTLP when an endpoint is configured. Local mode turns it on.
+   */
+  @Bean
+  @ConditionalOnProperty("cellstack.tracing.log-file")
+  SpanExporter cellstackTraceLog(Environment environment) {
+    return new TraceLog(Path.of(environment.getRequiredProperty("cellstack.tracing.log-file")));
   }
 
   @Bean

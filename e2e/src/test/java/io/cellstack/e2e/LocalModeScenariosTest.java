@@ -1,10 +1,13 @@
-package io.cellstack.local;
+package io.cellstack.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cellstack.local.LocalMode;
+import io.cellstack.telemetry.TraceLog;
+import io.cellstack.telemetry.TraceLogLine;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,9 +19,15 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,7 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The end-to-end scenarios against local mode started from examples/base, as {@code make run}
  * starts it: real Pulsar and MariaDB, the functions of the four RZONE cells, their event bridges,
- * the gateway in its own JVM with the local token issuer.
+ * the gateway in its own JVM with the local token issuer, every span in local mode's trace log.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalModeScenariosTest {
@@ -103,7 +112,7 @@ class LocalModeScenariosTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aCallSentToTheWrongCellIsCorrected() throws Exception {
     String uid = "2088000000002042"; // slot 42: rz01 until the table moves it to rz00
     assertThat(local.table().routeOfUid(uid).serving()).isEqualTo("rz01");
@@ -120,16 +129,113 @@ class LocalModeScenariosTest {
     assertThat(postings("rz01", paymentId)).isZero();
   }
 
+  @Test
+  @Order(3)
+  void oneTraceSpansGatewayPaymentPulsarAndBilling() throws Exception {
+    String uid = "2088000000001030"; // rz01
+    String traceId = randomHex(16);
+    String callerSpanId = randomHex(8);
+
+    HttpResponse<String> paid =
+        call(
+            uid,
+            "/functions/payment/pay",
+            "{\"payeeId\":\"M-1\",\"amount\":300,\"currency\":\"CNY\"}",
+            UUID.randomUUID().toString(),
+            "00-" + traceId + "-" + callerSpanId + "-01");
+    assertThat(paid.statusCode()).isEqualTo(201);
+
+    // the billing side of the trace: the function's SERVER span under the bridge's CLIENT span
+    TraceLogLine billing =
+        awaitSpan(
+            traceId,
+            (span, trace) ->
+                span.service().equals("cellstack-rz01")
+                    && span.kind().equals("SERVER")
+                    && trace.containsKey(span.parentSpanId())
+                    && trace
+                        .get(span.parentSpanId())
+                        .service()
+                        .equals("cellstack-eventbridge-rz01"));
+    Map<String, TraceLogLine> trace = spansById(traceId);
+
+    // walking up from billing reaches the caller's span without a gap, through every hop in order
+    List<String> hops = new ArrayList<>();
+    TraceLogLine span = billing;
+    while (true) {
+      String hop = span.service() + " " + span.kind();
+      if (hops.isEmpty() || !hops.get(hops.size() - 1).equals(hop)) {
+        hops.add(hop);
+      }
+      if (callerSpanId.equals(span.parentSpanId())) {
+        break;
+      }
+      assertThat(trace).as("parent of %s", span.format()).containsKey(span.parentSpanId());
+      span = trace.get(span.parentSpanId());
+    }
+    assertThat(hops)
+        .as("hops from billing up to the caller")
+        .containsSubsequence(
+            "cellstack-rz01 SERVER", // billing, called by the bridge
+            "cellstack-eventbridge-rz01 CLIENT",
+            "cellstack-eventbridge-rz01 CONSUMER", // took the event from Pulsar
+            "cellstack-rz01 PRODUCER", // the outbox relay published it to Pulsar
+            "cellstack-rz01 SERVER", // payment, called by the gateway
+            "cellstack-gateway CLIENT",
+            "cellstack-gateway SERVER"); // took the caller's request
+    assertThat(hops.get(hops.size() - 1)).isEqualTo("cellstack-gateway SERVER");
+    // nothing of this trace happened in another cell
+    assertThat(trace.values().stream().map(TraceLogLine::service).collect(Collectors.toSet()))
+        .containsOnly("cellstack-gateway", "cellstack-rz01", "cellstack-eventbridge-rz01");
+  }
+
+  /** Waits until trace {@code traceId} has a span {@code wanted} accepts, given the trace by id. */
+  private static TraceLogLine awaitSpan(
+      String traceId,
+      java.util.function.BiPredicate<TraceLogLine, Map<String, TraceLogLine>> wanted)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      Map<String, TraceLogLine> trace = spansById(traceId);
+      Optional<TraceLogLine> found =
+          trace.values().stream().filter(span -> wanted.test(span, trace)).findFirst();
+      if (found.isPresent()) {
+        return found.get();
+      }
+      assertThat(System.nanoTime())
+          .as("spans of trace %s in %s: %s", traceId, local.traceLog(), trace.values())
+          .isLessThan(deadline);
+      Thread.sleep(500);
+    }
+  }
+
+  private static Map<String, TraceLogLine> spansById(String traceId) {
+    return TraceLog.trace(local.traceLog(), traceId).stream()
+        .collect(Collectors.toMap(TraceLogLine::spanId, Function.identity(), (a, b) -> a));
+  }
+
+  private static String randomHex(int bytes) {
+    byte[] random = new byte[bytes];
+    ThreadLocalRandom.current().nextBytes(random);
+    return HexFormat.of().formatHex(random);
+  }
+
   private static HttpResponse<String> pay(String uid, long amount) throws Exception {
     return call(
         uid,
         "/functions/payment/pay",
         "{\"payeeId\":\"M-1\",\"amount\":" + amount + ",\"currency\":\"CNY\"}",
-        UUID.randomUUID().toString());
+        UUID.randomUUID().toString(),
+        null);
   }
 
   private static HttpResponse<String> call(String uid, String path, String body, String key)
       throws Exception {
+    return call(uid, path, body, key, null);
+  }
+
+  private static HttpResponse<String> call(
+      String uid, String path, String body, String key, String traceparent) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(local.gatewayUrl() + path))
             .timeout(Duration.ofSeconds(30))
@@ -138,6 +244,9 @@ class LocalModeScenariosTest {
             .POST(HttpRequest.BodyPublishers.ofString(body));
     if (key != null) {
       request.header("Idempotency-Key", key);
+    }
+    if (traceparent != null) {
+      request.header("traceparent", traceparent);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }

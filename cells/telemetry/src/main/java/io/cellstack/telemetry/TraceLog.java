@@ -1,0 +1,93 @@
+package io.cellstack.telemetry;
+
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The readable trace exporter: appends one {@link TraceLogLine} per span to a file. Several
+ * processes may share the file (local mode's gateway, functions and bridges do): each batch is one
+ * append, so lines of different writers never interleave.
+ */
+public final class TraceLog implements SpanExporter {
+
+  private final Path file;
+
+  /** A trace log appending to {@code file}, created (with its directory) on first use. */
+  public TraceLog(Path file) {
+    this.file = file.toAbsolutePath();
+  }
+
+  /** The file the spans go to. */
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public CompletableResultCode export(Collection<SpanData> spans) {
+    StringBuilder text = new StringBuilder(spans.size() * 256);
+    for (SpanData span : spans) {
+      text.append(TraceLogLine.of(span).format()).append('\n');
+    }
+    try {
+      Files.createDirectories(file.getParent());
+      try (FileChannel channel =
+          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+        ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
+      }
+      return CompletableResultCode.ofSuccess();
+    } catch (IOException e) {
+      System.err.println("cellstack trace log: cannot append to " + file + ": " + e);
+      return CompletableResultCode.ofFailure();
+    }
+  }
+
+  @Override
+  public CompletableResultCode flush() {
+    return CompletableResultCode.ofSuccess();
+  }
+
+  @Override
+  public CompletableResultCode shutdown() {
+    return CompletableResultCode.ofSuccess();
+  }
+
+  /** The spans of the log at {@code file}; none when it does not exist yet. */
+  public static List<TraceLogLine> read(Path file) {
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    List<TraceLogLine> lines = new ArrayList<>();
+    try (Stream<String> text = Files.lines(file, StandardCharsets.UTF_8)) {
+      text.filter(line -> !line.isBlank()).forEach(line -> lines.add(TraceLogLine.parse(line)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the trace log " + file, e);
+    }
+    return lines;
+  }
+
+  /** The spans of trace {@code traceId} in {@code file}, in the order they were written. */
+  public static List<TraceLogLine> trace(Path file, String traceId) {
+    return read(file).stream().filter(line -> line.traceId().equals(traceId)).toList();
+  }
+
+  @Override
+  public String toString() {
+    return "TraceLog[" + file + "]";
+  }
+}
