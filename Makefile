@@ -15,9 +15,9 @@ build: ## Compile and package everything (no tests)
 test: ## Run the whole suite: formatting, CRD drift, unit, property and CLI tests
 	$(MVN) install
 
-run: $(LOCAL_CP) ## Start local mode (Pulsar, MariaDB, the functions of every cell, event bridges, gateway); Ctrl-C stops it
+run: $(LOCAL_CP) ## Start local mode (Pulsar, MariaDB, the functions of every cell, event bridges, gateway); KEYCLOAK=1 for a real Keycloak; Ctrl-C stops it
 	@$(CLI) validate $(EXAMPLES)
-	@java -cp local/target/classes:$$(cat $(LOCAL_CP)) io.cellstack.local.LocalMode $(EXAMPLES) target/local
+	@java -cp local/target/classes:$$(cat $(LOCAL_CP)) io.cellstack.local.LocalMode $(EXAMPLES) target/local $(if $(KEYCLOAK),--keycloak)
 
 $(LOCAL_CP):
 	@echo "==> first run: building everything once (make build rebuilds after changes)"

@@ -21,7 +21,7 @@ import java.util.List;
  * with issuer, subject, expiry and realm roles, which the gateway verifies exactly as it verifies
  * Keycloak's. {@code make run KEYCLOAK=1} uses a real Keycloak instead.
  */
-final class LocalIssuer implements AutoCloseable {
+final class LocalIssuer implements TokenIssuer {
 
   private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
   private static final String KEY_ID = "local-1";
@@ -56,14 +56,24 @@ final class LocalIssuer implements AutoCloseable {
     return new LocalIssuer(keys, server);
   }
 
-  /** The {@code iss} of the tokens. */
-  String issuer() {
+  @Override
+  public String issuer() {
     return issuer;
   }
 
-  /** Where the gateway fetches the key set. */
-  String jwkSetUri() {
+  @Override
+  public String jwkSetUri() {
     return issuer + "/protocol/openid-connect/certs";
+  }
+
+  @Override
+  public String token(String uid, List<String> roles) {
+    return token(uid, roles, Duration.ofHours(1));
+  }
+
+  @Override
+  public String describe() {
+    return "local issuer " + issuer + " (signs a token for any uid)";
   }
 
   /** A token for {@code subject} with realm {@code roles}, valid for {@code lifetime}. */

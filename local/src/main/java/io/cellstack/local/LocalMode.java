@@ -45,7 +45,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * operator's code; per RZONE cell one JVM-local app serving the payment and billing functions with
  * its own cell identity, databases ({@code <cell>_payment}, {@code <cell>_billing}) and Pulsar
  * namespace ({@code cellstack/<cell>}); per cell an event bridge from {@code payment.events} to
- * billing; and the gateway in its own JVM, verifying tokens of a local issuer.
+ * billing; and the gateway in its own JVM, verifying tokens of a local issuer or of a real Keycloak
+ * ({@link Tokens}).
  */
 public final class LocalMode implements AutoCloseable {
 
@@ -57,7 +58,7 @@ public final class LocalMode implements AutoCloseable {
   private RoutingTable table;
   private Path routingFile;
   private DevServices services;
-  private LocalIssuer issuer;
+  private TokenIssuer issuer;
   private GatewayProcess gateway;
   private LocalTracing tracing;
 
@@ -71,13 +72,28 @@ public final class LocalMode implements AutoCloseable {
     return start(examples, workDir, out, Map.of());
   }
 
+  /** Who signs the tokens the gateway accepts. */
+  public enum Tokens {
+    /** An RS256 issuer inside local mode that signs a token for any uid: starts at once. */
+    LOCAL_ISSUER,
+    /** A real Keycloak (dev service) with realm {@code cellstack} and its demo users. */
+    KEYCLOAK
+  }
+
   /** {@link #start(Path, Path, PrintStream)} with extra gateway properties. */
   public static LocalMode start(
       Path examples, Path workDir, PrintStream out, Map<String, String> gatewayExtra)
       throws Exception {
+    return start(examples, workDir, out, gatewayExtra, Tokens.LOCAL_ISSUER);
+  }
+
+  /** {@link #start(Path, Path, PrintStream)} with extra gateway properties and a token issuer. */
+  public static LocalMode start(
+      Path examples, Path workDir, PrintStream out, Map<String, String> gatewayExtra, Tokens tokens)
+      throws Exception {
     LocalMode local = new LocalMode();
     try {
-      local.boot(examples, workDir, new Progress(out), gatewayExtra);
+      local.boot(examples, workDir, new Progress(out), gatewayExtra, tokens);
       return local;
     } catch (Exception | Error e) {
       local.close();
@@ -86,7 +102,11 @@ public final class LocalMode implements AutoCloseable {
   }
 
   private void boot(
-      Path examples, Path workDir, Progress progress, Map<String, String> gatewayExtra)
+      Path examples,
+      Path workDir,
+      Progress progress,
+      Map<String, String> gatewayExtra,
+      Tokens tokens)
       throws Exception {
     Files.createDirectories(workDir);
     tracing = LocalTracing.in(workDir, System.getenv());
@@ -103,16 +123,32 @@ public final class LocalMode implements AutoCloseable {
             + ", written to "
             + routingFile);
 
-    progress.step("starting Pulsar and MariaDB (each in its own process)…");
-    services =
-        DevServices.start(
-            Options.of(workDir.resolve("devservices"), Service.PULSAR, Service.MARIADB));
+    boolean keycloak = tokens == Tokens.KEYCLOAK;
+    progress.step(
+        "starting Pulsar, MariaDB"
+            + (keycloak ? " and Keycloak (about a minute)" : "")
+            + " (each in its own process)…");
+    Options options =
+        keycloak
+            ? Options.of(
+                    workDir.resolve("devservices"),
+                    Service.PULSAR,
+                    Service.MARIADB,
+                    Service.KEYCLOAK)
+                .withRealms(List.of(KeycloakIssuer.realmFile(workDir.resolve("realm"))))
+            : Options.of(workDir.resolve("devservices"), Service.PULSAR, Service.MARIADB);
+    services = DevServices.start(options);
     services.detachShutdownHook(); // close() stops it after the bridges and functions
     running.add(services);
     progress.step(
-        "Pulsar " + services.pulsarServiceUrl() + ", MariaDB " + services.jdbcUrl() + " ready");
+        "Pulsar "
+            + services.pulsarServiceUrl()
+            + ", MariaDB "
+            + services.jdbcUrl()
+            + (keycloak ? ", Keycloak " + services.keycloakUrl() : "")
+            + " ready");
 
-    issuer = LocalIssuer.start();
+    issuer = keycloak ? new KeycloakIssuer(services.keycloak()) : LocalIssuer.start();
     running.add(issuer);
 
     List<String> cells = rzoneCells();
@@ -138,6 +174,7 @@ public final class LocalMode implements AutoCloseable {
     cellUrls.forEach(
         (cell, url) -> gatewayProperties.put("cellstack.gateway.cell-urls." + cell, url));
     gatewayProperties.put("spring.main.banner-mode", "off");
+    gatewayProperties.put("cellstack.gateway.stop-with-parent", "true"); // even if we are killed
     tracing.configure(gatewayProperties, "cellstack-gateway");
     gatewayProperties.putAll(gatewayExtra);
     gateway =
@@ -177,9 +214,12 @@ public final class LocalMode implements AutoCloseable {
     return services;
   }
 
-  /** A token of the local issuer for {@code uid}, valid for an hour. */
+  /**
+   * A token for {@code uid}, valid for an hour: of the local issuer, for any uid and {@code roles};
+   * or of Keycloak, for the users of its realm, with the roles the realm gives them.
+   */
   public String token(String uid, String... roles) {
-    return issuer.token(uid, List.of(roles), Duration.ofHours(1));
+    return issuer.token(uid, List.of(roles));
   }
 
   /** The JDBC URL of database {@code <cell>_<function>}. */
@@ -320,12 +360,28 @@ public final class LocalMode implements AutoCloseable {
    * the URLs, a demo token and commands to try, and runs until Ctrl-C.
    */
   public static void main(String[] args) throws Exception {
-    Path examples = Path.of(args.length > 0 ? args[0] : "examples/base");
-    Path workDir = Path.of(args.length > 1 ? args[1] : "target/local");
+    List<String> positional = new ArrayList<>();
+    Tokens tokens = Tokens.LOCAL_ISSUER;
+    for (String arg : args) {
+      if (arg.equals("--keycloak")) {
+        tokens = Tokens.KEYCLOAK;
+      } else if (arg.startsWith("--")) {
+        System.err.println(
+            "cellstack local mode: unknown option "
+                + arg
+                + "; usage: LocalMode [EXAMPLES_DIR [WORK_DIR]] [--keycloak]");
+        System.exit(2);
+        return;
+      } else {
+        positional.add(arg);
+      }
+    }
+    Path examples = Path.of(positional.size() > 0 ? positional.get(0) : "examples/base");
+    Path workDir = Path.of(positional.size() > 1 ? positional.get(1) : "target/local");
     PrintStream out = System.out;
     LocalMode local;
     try {
-      local = start(examples, workDir, out);
+      local = start(examples, workDir, out, Map.of(), tokens);
     } catch (IllegalArgumentException | IllegalStateException e) {
       System.err.println("cellstack local mode: " + e.getMessage());
       System.exit(1);
@@ -353,6 +409,7 @@ public final class LocalMode implements AutoCloseable {
             out.println("  cell " + cell + "  " + url + "  (slots " + local.slots(cell) + ")"));
     out.println("  Pulsar     " + local.services.pulsarServiceUrl());
     out.println("  traces     " + local.tracing.describe() + "  (./cellstack trace)");
+    out.println("  tokens     " + local.issuer.describe());
     out.println(
         "  MariaDB    "
             + local.services.jdbcUrl()
@@ -369,6 +426,9 @@ public final class LocalMode implements AutoCloseable {
     out.println();
     out.println("Try, in another shell:");
     out.println("  . " + workDir.resolve("local.env"));
+    if (local.issuer instanceof KeycloakIssuer keycloak) {
+      out.println("  (a new token from Keycloak: " + keycloak.tokenCommand(DEMO_UID) + ")");
+    }
     out.println(
         "  curl -s -X POST $GATEWAY/functions/payment/pay -H \"Authorization: Bearer $TOKEN\""
             + " -H 'Idempotency-Key: demo-1' -H 'Content-Type: application/json'"
