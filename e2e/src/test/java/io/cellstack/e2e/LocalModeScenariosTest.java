@@ -24,7 +24,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -46,6 +45,7 @@ class LocalModeScenariosTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final HttpClient HTTP = HttpClient.newHttpClient();
   static LocalMode local;
+  static GatewayClient gateway;
 
   @BeforeAll
   static void start() throws Exception {
@@ -56,6 +56,7 @@ class LocalModeScenariosTest {
             System.out,
             // only a 421 makes the gateway re-read the table, so the correction below is seen
             Map.of("cellstack.gateway.routing-poll-interval", "1h"));
+    gateway = new GatewayClient(local.gatewayUrl(), uid -> local.token(uid));
   }
 
   @AfterAll
@@ -80,7 +81,7 @@ class LocalModeScenariosTest {
       String uid = entry.getValue();
       assertThat(local.table().routeOfUid(uid).serving()).isEqualTo(cell);
 
-      HttpResponse<String> paid = pay(uid, 1250);
+      HttpResponse<String> paid = gateway.pay(uid, 1250);
 
       assertThat(paid.statusCode()).as("pay for %s", uid).isEqualTo(201);
       String paymentId = JSON.readTree(paid.body()).get("paymentId").asText();
@@ -90,7 +91,7 @@ class LocalModeScenariosTest {
           assertThat(postings(other, paymentId)).as("posted in %s", other).isZero();
         }
       }
-      HttpResponse<String> bills = call(uid, "/functions/billing/billQuery", "{}", null);
+      HttpResponse<String> bills = gateway.billQuery(uid);
       assertThat(bills.statusCode()).isEqualTo(200);
       assertThat(bills.body()).contains("\"posted\":1250");
     }
@@ -100,12 +101,7 @@ class LocalModeScenariosTest {
   @Order(2)
   void aRequestWithoutAValidTokenIsRefused() throws Exception {
     HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(local.gatewayUrl() + "/functions/payment/pay"))
-                .header("Authorization", "Bearer not-a-token")
-                .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        gateway.post("/functions/payment/pay", "Bearer not-a-token", "{}", null, null);
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -121,7 +117,7 @@ class LocalModeScenariosTest {
 
     // the gateway still routes by its old table (it re-reads only on a 421): rz01 answers 421
     // naming rz00, the gateway re-reads the table and sends the request there
-    HttpResponse<String> paid = pay(uid, 700);
+    HttpResponse<String> paid = gateway.pay(uid, 700);
 
     assertThat(paid.statusCode()).isEqualTo(201);
     String paymentId = JSON.readTree(paid.body()).get("paymentId").asText();
@@ -136,13 +132,7 @@ class LocalModeScenariosTest {
     String traceId = randomHex(16);
     String callerSpanId = randomHex(8);
 
-    HttpResponse<String> paid =
-        call(
-            uid,
-            "/functions/payment/pay",
-            "{\"payeeId\":\"M-1\",\"amount\":300,\"currency\":\"CNY\"}",
-            UUID.randomUUID().toString(),
-            "00-" + traceId + "-" + callerSpanId + "-01");
+    HttpResponse<String> paid = gateway.pay(uid, 300, "00-" + traceId + "-" + callerSpanId + "-01");
     assertThat(paid.statusCode()).isEqualTo(201);
 
     // the billing side of the trace: the function's SERVER span under the bridge's CLIENT span
@@ -218,37 +208,6 @@ class LocalModeScenariosTest {
     byte[] random = new byte[bytes];
     ThreadLocalRandom.current().nextBytes(random);
     return HexFormat.of().formatHex(random);
-  }
-
-  private static HttpResponse<String> pay(String uid, long amount) throws Exception {
-    return call(
-        uid,
-        "/functions/payment/pay",
-        "{\"payeeId\":\"M-1\",\"amount\":" + amount + ",\"currency\":\"CNY\"}",
-        UUID.randomUUID().toString(),
-        null);
-  }
-
-  private static HttpResponse<String> call(String uid, String path, String body, String key)
-      throws Exception {
-    return call(uid, path, body, key, null);
-  }
-
-  private static HttpResponse<String> call(
-      String uid, String path, String body, String key, String traceparent) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(local.gatewayUrl() + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + local.token(uid))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (key != null) {
-      request.header("Idempotency-Key", key);
-    }
-    if (traceparent != null) {
-      request.header("traceparent", traceparent);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static void awaitPosting(String cell, String paymentId) throws Exception {
