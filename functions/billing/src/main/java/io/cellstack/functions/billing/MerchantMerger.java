@@ -58,6 +58,9 @@ final class MerchantMerger implements AutoCloseable {
     }
     for (SlotRange range : table.servedBy(self.cell())) {
       for (int slot = range.from(); slot <= range.to(); slot++) {
+        if (scheduler.isShutdown()) {
+          return merged; // closing: the databases go next
+        }
         SlotRoute route = table.route(slot);
         try {
           int n;
@@ -79,8 +82,17 @@ final class MerchantMerger implements AutoCloseable {
     return merged;
   }
 
+  /** Stops merging and waits for a pass under way to end, before the databases close. */
   @Override
   public void close() {
-    scheduler.shutdownNow();
+    scheduler.shutdown();
+    try {
+      if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+        scheduler.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      scheduler.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 }
