@@ -4,6 +4,7 @@ import io.cellstack.core.routing.CellInfo;
 import io.cellstack.core.routing.RoutingTable;
 import io.cellstack.core.routing.RoutingTableJson;
 import io.cellstack.core.routing.SlotRange;
+import io.cellstack.core.routing.SlotRoute;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -64,9 +65,8 @@ final class StatusCommand implements Callable<Integer> {
           served.isEmpty()
               ? "-"
               : Long.toString(
-                  served.stream()
-                      .flatMapToInt(r -> java.util.stream.IntStream.rangeClosed(r.from(), r.to()))
-                      .mapToLong(s -> table.route(s).epoch())
+                  table.routesServedBy(cell.name()).stream()
+                      .mapToLong(SlotRoute::epoch)
                       .max()
                       .orElse(0));
       String url = addresses.cells().get(cell.name());

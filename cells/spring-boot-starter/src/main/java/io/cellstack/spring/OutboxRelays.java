@@ -1,7 +1,6 @@
 package io.cellstack.spring;
 
-import io.cellstack.core.routing.RoutingTable;
-import io.cellstack.core.routing.SlotRange;
+import io.cellstack.core.routing.SlotRoute;
 import io.cellstack.starter.CellIdentity;
 import io.cellstack.starter.outbox.OutboxRelay;
 import io.cellstack.starter.outbox.RelayMetrics;
@@ -72,18 +71,10 @@ public final class OutboxRelays implements AutoCloseable {
   }
 
   private static List<Integer> served(RoutingTableFile routing, CellIdentity self) {
-    List<Integer> slots = new ArrayList<>();
-    routing
+    return routing
         .current()
-        .map((RoutingTable table) -> table.servedBy(self.cell()))
-        .orElse(List.of())
-        .forEach(
-            (SlotRange range) -> {
-              for (int slot = range.from(); slot <= range.to(); slot++) {
-                slots.add(slot);
-              }
-            });
-    return slots;
+        .map(table -> table.routesServedBy(self.cell()).stream().map(SlotRoute::slot).toList())
+        .orElse(List.of());
   }
 
   @Override

@@ -100,6 +100,17 @@ public final class RoutingTable {
     return ranges(route -> route.serving().equals(cell));
   }
 
+  /** The route of every slot {@code cell} serves, in slot order. */
+  public List<SlotRoute> routesServedBy(String cell) {
+    List<SlotRoute> served = new java.util.ArrayList<>();
+    for (SlotRoute route : routes) {
+      if (route.serving().equals(cell)) {
+        served.add(route);
+      }
+    }
+    return List.copyOf(served);
+  }
+
   /** Whether {@code other} routes every slot the same way and knows the same cells. */
   public boolean sameRoutingAs(RoutingTable other) {
     if (other.routes.length != routes.length || !other.cells.equals(cells)) {

@@ -151,6 +151,14 @@ class RoutingCompilerTest {
     assertThat(table.ownedBy("rz00")).containsExactly(new SlotRange(0, 24));
     assertThat(table.servedBy("rz00")).isEmpty();
     assertThat(table.servedBy("rz10")).containsExactly(new SlotRange(0, 24), new SlotRange(50, 74));
+    assertThat(table.routesServedBy("rz10"))
+        .hasSize(50)
+        .allSatisfy(route -> assertThat(route.serving()).isEqualTo("rz10"))
+        .extracting(SlotRoute::slot)
+        .startsWith(0, 1)
+        .contains(24, 50)
+        .doesNotContain(25, 49)
+        .endsWith(74);
   }
 
   @Test

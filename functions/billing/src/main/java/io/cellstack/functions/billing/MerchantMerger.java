@@ -1,7 +1,6 @@
 package io.cellstack.functions.billing;
 
 import io.cellstack.core.routing.RoutingTable;
-import io.cellstack.core.routing.SlotRange;
 import io.cellstack.core.routing.SlotRoute;
 import io.cellstack.starter.CellIdentity;
 import io.cellstack.starter.fencing.FencedWriter;
@@ -56,27 +55,24 @@ final class MerchantMerger implements AutoCloseable {
     if (table == null) {
       return 0;
     }
-    for (SlotRange range : table.servedBy(self.cell())) {
-      for (int slot = range.from(); slot <= range.to(); slot++) {
-        if (scheduler.isShutdown()) {
-          return merged; // closing: the databases go next
-        }
-        SlotRoute route = table.route(slot);
-        try {
-          int n;
-          int rounds = 0;
-          do {
-            n = accounts.mergeOnce(writer, route);
-            merged += n;
-          } while (n > 0 && ++rounds < 50);
-        } catch (StaleEpochException e) {
-          LOG.info("slot {} moved on ({}); its new cell merges it", slot, e.getMessage());
-        } catch (Exception e) {
-          LOG.warn(
-              "merging merchant postings of slot {} failed, retrying next pass: {}",
-              slot,
-              e.getMessage());
-        }
+    for (SlotRoute route : table.routesServedBy(self.cell())) {
+      if (scheduler.isShutdown()) {
+        return merged; // closing: the databases go next
+      }
+      try {
+        int n;
+        int rounds = 0;
+        do {
+          n = accounts.mergeOnce(writer, route);
+          merged += n;
+        } while (n > 0 && ++rounds < 50);
+      } catch (StaleEpochException e) {
+        LOG.info("slot {} moved on ({}); its new cell merges it", route.slot(), e.getMessage());
+      } catch (Exception e) {
+        LOG.warn(
+            "merging merchant postings of slot {} failed, retrying next pass: {}",
+            route.slot(),
+            e.getMessage());
       }
     }
     return merged;
