@@ -47,7 +47,7 @@ final class BillQueries {
         accounts.add(BillingJson.account(account));
       }
       ArrayNode bills = answer.putArray("bills");
-      store.bills(c, route.slot(), uid, "", 12, "").forEach(b -> bills.add(BillingJson.bill(b)));
+      store.recentBills(c, route.slot(), uid, 12).forEach(b -> bills.add(BillingJson.bill(b)));
       return Answer.json(200, answer.toString());
     }
   }

@@ -181,19 +181,57 @@ final class BillingStore {
         bill.version() + 1);
   }
 
-  /** The bills of {@code uid}, newest cycle first, at most {@code limit}; {@code lock} appended. */
-  List<Bill> bills(Connection c, int slot, String uid, String where, int limit, String lock)
+  /** The latest {@code limit} bills of {@code uid}, newest cycle first. */
+  List<Bill> recentBills(Connection c, int slot, String uid, int limit) throws SQLException {
+    return bills(
+        c,
+        " WHERE slot = ? AND uid = ? ORDER BY cycle_start DESC, currency LIMIT ?",
+        select -> {
+          select.setInt(1, slot);
+          select.setString(2, uid);
+          select.setInt(3, limit);
+        });
+  }
+
+  /** The open bills of {@code uid} whose cycle ended on or before {@code asOf}, locked. */
+  List<Bill> openBillsEndedBy(Connection c, int slot, String uid, LocalDate asOf)
       throws SQLException {
-    try (PreparedStatement select =
-        c.prepareStatement(
-            BILL_COLUMNS
-                + " WHERE slot = ? AND uid = ?"
-                + where
-                + " ORDER BY cycle_start DESC, currency LIMIT "
-                + limit
-                + lock)) {
-      select.setInt(1, slot);
-      select.setString(2, uid);
+    return bills(
+        c,
+        " WHERE slot = ? AND uid = ? AND state = 'OPEN' AND cycle_end <= ?"
+            + " ORDER BY cycle_start, currency FOR UPDATE",
+        select -> {
+          select.setInt(1, slot);
+          select.setString(2, uid);
+          select.setObject(3, asOf);
+        });
+  }
+
+  /**
+   * The bills of {@code uid} in {@code currency} with something left to repay, oldest first,
+   * locked.
+   */
+  List<Bill> outstandingBillsOldestFirst(Connection c, int slot, String uid, String currency)
+      throws SQLException {
+    return bills(
+        c,
+        " WHERE slot = ? AND uid = ? AND currency = ? AND posted > repaid"
+            + " ORDER BY cycle_start FOR UPDATE",
+        select -> {
+          select.setInt(1, slot);
+          select.setString(2, uid);
+          select.setString(3, currency);
+        });
+  }
+
+  private interface Parameters {
+    void set(PreparedStatement select) throws SQLException;
+  }
+
+  private List<Bill> bills(Connection c, String condition, Parameters parameters)
+      throws SQLException {
+    try (PreparedStatement select = c.prepareStatement(BILL_COLUMNS + condition)) {
+      parameters.set(select);
       List<Bill> bills = new ArrayList<>();
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {

@@ -73,17 +73,7 @@ final class Repayments {
           String id = ids.mint(IdKind.REPAYMENT, slot);
           List<Bill> touched = new ArrayList<>();
           long left = amount.minorUnits();
-          List<Bill> oldestFirst =
-              new ArrayList<>(
-                  store.bills(
-                      c,
-                      slot,
-                      uid,
-                      " AND currency = '" + amount.currency() + "' AND posted > repaid",
-                      1000,
-                      " FOR UPDATE"));
-          java.util.Collections.reverse(oldestFirst);
-          for (Bill bill : oldestFirst) {
+          for (Bill bill : store.outstandingBillsOldestFirst(c, slot, uid, amount.currency())) {
             if (left == 0) {
               break;
             }

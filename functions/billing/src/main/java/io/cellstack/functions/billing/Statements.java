@@ -35,14 +35,7 @@ final class Statements {
             route,
             c -> {
               List<Bill> done = new ArrayList<>();
-              for (Bill bill :
-                  store.bills(
-                      c,
-                      slot,
-                      uid,
-                      " AND state = 'OPEN' AND cycle_end <= '" + asOf + "'",
-                      1000,
-                      " FOR UPDATE")) {
+              for (Bill bill : store.openBillsEndedBy(c, slot, uid, asOf)) {
                 Bill now = store.close(c, slot, bill);
                 Account account =
                     store.account(c, slot, uid, bill.currency(), " FOR UPDATE").orElseThrow();
