@@ -10,7 +10,6 @@ import io.cellstack.operator.status.StatusConditions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -23,9 +22,12 @@ import java.util.List;
 public class FailoverDatabaseReconciler
     extends AcceptingReconciler<FailoverDatabase, FailoverDatabaseStatus> {
 
-  /** A reconciler recording Events with {@code events}. */
+  private final Clock clock;
+
+  /** A reconciler recording Events with {@code events}, stamping switches with {@code clock}. */
   public FailoverDatabaseReconciler(EventRecorder events, Clock clock) {
     super(FailoverDatabase.class, events, clock);
+    this.clock = clock;
   }
 
   @Override
@@ -42,7 +44,7 @@ public class FailoverDatabaseReconciler
             && previous.getWriteTarget() != target;
     status.setLastSwitchTime(
         switched
-            ? Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()
+            ? clock.instant().truncatedTo(ChronoUnit.SECONDS).toString()
             : previous == null ? null : previous.getLastSwitchTime());
     return status;
   }
