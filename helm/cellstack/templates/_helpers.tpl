@@ -130,3 +130,66 @@ watches. Bound by a ClusterRole when it watches all namespaces, else by a Role p
   resources: ["customresourcedefinitions"]
   verbs: ["get", "list"]
 {{- end }}
+
+{{/*
+The gateway: its own name label ("<name>-gateway"), so that neither the operator's Deployment nor
+its metrics Service (which select on name and instance) ever pick up gateway pods.
+*/}}
+{{- define "cellstack.gateway.fullname" -}}
+{{- printf "%s-gateway" (include "cellstack.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* The labels that select the gateway pods; never change them (selectors are immutable). */}}
+{{- define "cellstack.gateway.selectorLabels" -}}
+app.kubernetes.io/name: {{ printf "%s-gateway" (include "cellstack.name" .) | trunc 63 | trimSuffix "-" }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{/* The labels every gateway object carries. */}}
+{{- define "cellstack.gateway.labels" -}}
+helm.sh/chart: {{ include "cellstack.chart" . }}
+{{ include "cellstack.gateway.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: cellstack
+app.kubernetes.io/component: gateway
+{{- end }}
+
+{{/*
+Where the gateway runs: the namespace of the Cells, of the functions' Knative Services and of the
+routing ConfigMap the operator publishes there (a pod mounts ConfigMaps of its own namespace only).
+*/}}
+{{- define "cellstack.gateway.namespace" -}}
+{{- .Values.gateway.namespace | default .Release.Namespace }}
+{{- end }}
+
+{{/* The gateway image, tagged with the appVersion unless gateway.image.tag says otherwise. */}}
+{{- define "cellstack.gateway.image" -}}
+{{- printf "%s:%s" .Values.gateway.image.repository (.Values.gateway.image.tag | default .Chart.AppVersion) }}
+{{- end }}
+
+{{/* The token issuer; rendering the gateway fails without it. */}}
+{{- define "cellstack.gateway.jwtIssuer" -}}
+{{- required "gateway.jwt.issuer is required when gateway.enabled: the iss of the tokens (the Keycloak realm URL), e.g. --set gateway.jwt.issuer=https://keycloak.example/realms/cellstack" .Values.gateway.jwt.issuer }}
+{{- end }}
+
+{{/* The issuer's signing keys; rendering the gateway fails without them. */}}
+{{- define "cellstack.gateway.jwkSetUri" -}}
+{{- required "gateway.jwt.jwkSetUri is required when gateway.enabled: the realm's signing keys, e.g. --set gateway.jwt.jwkSetUri=https://keycloak.example/realms/cellstack/protocol/openid-connect/certs" .Values.gateway.jwt.jwkSetUri }}
+{{- end }}
+
+{{/* gateway.functions as "payment,billing"; rendering fails when it is empty. */}}
+{{- define "cellstack.gateway.functions" -}}
+{{- $functions := .Values.gateway.functions | default list }}
+{{- if kindIs "string" $functions }}
+{{- $functions = splitList "," $functions }}
+{{- end }}
+{{- $names := list }}
+{{- range $functions }}
+{{- $name := trim (toString .) }}
+{{- if and $name (not (has $name $names)) }}
+{{- $names = append $names $name }}
+{{- end }}
+{{- end }}
+{{- required "gateway.functions is required when gateway.enabled: the CellFunctions the gateway routes to, e.g. [payment, billing]" (join "," $names) }}
+{{- end }}

@@ -1,5 +1,6 @@
 package io.cellstack.helm;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +47,19 @@ record Manifest(Map<String, Object> tree) {
   @SuppressWarnings("unchecked")
   List<Object> list(String path) {
     return (List<Object>) get(path);
+  }
+
+  /** The environment of the container at {@code containerPath}, name to value (or valueFrom). */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> env(String containerPath) {
+    Map<String, Object> env = new LinkedHashMap<>();
+    for (Object variable : list(containerPath + ".env")) {
+      Map<String, Object> fields = (Map<String, Object>) variable;
+      env.put(
+          (String) fields.get("name"),
+          fields.containsKey("valueFrom") ? fields.get("valueFrom") : fields.get("value"));
+    }
+    return env;
   }
 
   @Override

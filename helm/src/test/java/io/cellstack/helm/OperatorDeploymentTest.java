@@ -3,7 +3,6 @@ package io.cellstack.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -173,16 +172,8 @@ class OperatorDeploymentTest {
     }
   }
 
-  /** The container's environment, name to value (or to valueFrom). */
-  @SuppressWarnings("unchecked")
+  /** The operator container's environment, name to value (or to valueFrom). */
   private static Map<String, Object> env(Manifest deployment) {
-    Map<String, Object> env = new LinkedHashMap<>();
-    for (Object variable : deployment.list(CONTAINER + "env")) {
-      Map<String, Object> fields = (Map<String, Object>) variable;
-      env.put(
-          (String) fields.get("name"),
-          fields.containsKey("valueFrom") ? fields.get("valueFrom") : fields.get("value"));
-    }
-    return env;
+    return deployment.env(POD + "containers.0");
   }
 }

@@ -13,6 +13,8 @@ import org.snakeyaml.engine.v2.api.DumpSettings;
 final class Values {
 
   static final String PULSAR_ADMIN_URL = "http://pulsar-broker.pulsar:8080";
+  static final String ISSUER = "https://keycloak.bank.example/realms/cellstack";
+  static final String JWK_SET_URI = ISSUER + "/protocol/openid-connect/certs";
 
   private final Map<String, Object> tree = new LinkedHashMap<>();
 
@@ -26,6 +28,14 @@ final class Values {
   /** The chart's defaults plus the one value without a default, as the README installs it. */
   static Values defaults() {
     return none().with("pulsar.adminUrl", PULSAR_ADMIN_URL);
+  }
+
+  /** The defaults plus the gateway, with the two values it cannot guess: issuer and key set. */
+  static Values withGateway() {
+    return defaults()
+        .with("gateway.enabled", true)
+        .with("gateway.jwt.issuer", ISSUER)
+        .with("gateway.jwt.jwkSetUri", JWK_SET_URI);
   }
 
   /** Sets a value at a dotted path ("pulsar.regionClusters"), like `--set`. */
