@@ -37,22 +37,35 @@ final class Chart {
   static String templateText(Values values) {
     Path file = values.writeTo(VALUES_DIR);
     try {
-      return new Helm(COMMITTED)
-          .template()
-          .withName(RELEASE)
-          .withNamespace(NAMESPACE)
-          .withValuesFile(file)
-          .call();
+      return templateText(file);
     } finally {
       delete(file);
     }
   }
 
+  /** `helm template cellstack helm/cellstack -n cellstack-system -f valuesFile`, as YAML. */
+  static String templateText(Path valuesFile) {
+    return new Helm(COMMITTED)
+        .template()
+        .withName(RELEASE)
+        .withNamespace(NAMESPACE)
+        .withValuesFile(valuesFile)
+        .call();
+  }
+
   /** The objects {@link #templateText} renders. */
-  @SuppressWarnings("unchecked")
   static Rendered template(Values values) {
-    Iterable<Object> documents =
-        new Load(LoadSettings.builder().build()).loadAllFromString(templateText(values));
+    return parse(templateText(values));
+  }
+
+  /** The objects rendered with a values file. */
+  static Rendered template(Path valuesFile) {
+    return parse(templateText(valuesFile));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Rendered parse(String yaml) {
+    Iterable<Object> documents = new Load(LoadSettings.builder().build()).loadAllFromString(yaml);
     return new Rendered(
         StreamSupport.stream(documents.spliterator(), false)
             .filter(Map.class::isInstance)
