@@ -4,7 +4,7 @@ CLI := ./cellstack
 EXAMPLES := examples/base
 LOCAL_CP := local/target/local.classpath
 
-.PHONY: help build test run crds bench bench-operator bench-eventbridge bench-gateway bench-payments e2e-kind e2e-kind-down format clean
+.PHONY: help build test run crds bench bench-operator bench-eventbridge bench-gateway bench-payments bench-run e2e-kind e2e-kind-down format clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -55,6 +55,9 @@ bench-payments: ## Payments/s (function, in-process, raw inserts) and hot-accoun
 	$(MVN) -q -pl functions/payment test -Dgroups=benchmark -Dpayment.excludedGroups= -Dtest=PaymentBenchmark -Dsurefire.failIfNoSpecifiedTests=false
 	$(MVN) -q -pl functions/billing test -Dgroups=benchmark -Dbilling.excludedGroups= -Dtest=HotAccountBenchmark -Dsurefire.failIfNoSpecifiedTests=false
 	@cat functions/payment/target/payments-bench.txt functions/billing/target/payments-bench.txt
+
+bench-run: $(LOCAL_CP) ## How long make run takes to be ready and to stop (local issuer and Keycloak, 3 runs each); results in target/bench-run/run-ready.txt
+	bench/run-ready.sh
 
 e2e-kind: ## Create a kind cluster, install the stack, the chart and examples/base, run the cluster scenarios (needs Docker, kind, kubectl, helm; e2e/kind/README.md)
 	e2e/kind/run.sh

@@ -50,10 +50,25 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class LocalMode implements AutoCloseable {
 
+  /**
+   * Loggers kept quiet on the console, which is for local mode's progress: the dev services and
+   * OpenTelemetry report their start at INFO through java.util.logging. (Held here: JUL keeps
+   * loggers weakly, and a collected logger forgets its level.)
+   */
+  private static final List<java.util.logging.Logger> QUIET =
+      List.of(
+          java.util.logging.Logger.getLogger("io.cellstack.devservices"),
+          java.util.logging.Logger.getLogger("io.opentelemetry"));
+
   /** The demo user of the printed commands (slot 42). */
   public static final String DEMO_UID = "2088000000000042";
 
-  private final List<AutoCloseable> running = new ArrayList<>();
+  private final List<Part> running = new ArrayList<>();
+  private Progress progress;
+
+  /** Something local mode started and stops, named for the console. */
+  private record Part(String name, AutoCloseable part) {}
+
   private final Map<String, String> cellUrls = new LinkedHashMap<>();
   private RoutingTable table;
   private Path routingFile;
@@ -108,6 +123,7 @@ public final class LocalMode implements AutoCloseable {
       Map<String, String> gatewayExtra,
       Tokens tokens)
       throws Exception {
+    this.progress = progress;
     Files.createDirectories(workDir);
     tracing = LocalTracing.in(workDir, System.getenv());
     table = LocalTopology.compile(examples);
@@ -139,7 +155,7 @@ public final class LocalMode implements AutoCloseable {
             : Options.of(workDir.resolve("devservices"), Service.PULSAR, Service.MARIADB);
     services = DevServices.start(options);
     services.detachShutdownHook(); // close() stops it after the bridges and functions
-    running.add(services);
+    running.add(new Part("the dev services", services));
     progress.step(
         "Pulsar "
             + services.pulsarServiceUrl()
@@ -149,20 +165,27 @@ public final class LocalMode implements AutoCloseable {
             + " ready");
 
     issuer = keycloak ? new KeycloakIssuer(services.keycloak()) : LocalIssuer.start();
-    running.add(issuer);
+    running.add(new Part("the token issuer", issuer));
 
     List<String> cells = rzoneCells();
     createTenant(cells);
+    List<List<AutoCloseable>> cellParts = new ArrayList<>();
+    running.add(
+        new Part(
+            "the cells' event bridges, then their functions",
+            // each Pulsar client takes Netty's 2 s quiet period to close: cells close side by side
+            () -> closeInParallel(cellParts)));
     for (String cell : cells) {
       progress.step(
           "starting payment and billing of cell " + cell + " (slots " + slots(cell) + ")…");
       int port = freePort();
       ConfigurableApplicationContext app = startFunctions(cell, port);
-      running.add(app::close);
+      List<AutoCloseable> parts = new ArrayList<>(List.of(app::close)); // closed last first
+      cellParts.add(parts);
       cellUrls.put(cell, "http://127.0.0.1:" + port);
       OpenTelemetrySdk bridgeTelemetry = tracing.sdk("cellstack-eventbridge-" + cell);
-      running.add(bridgeTelemetry); // closed after its bridge: flushes the bridge's last spans
-      running.add(startBridge(cell, port, bridgeTelemetry));
+      parts.add(bridgeTelemetry); // closed after its bridge: flushes the bridge's last spans
+      parts.add(startBridge(cell, port, bridgeTelemetry));
     }
     progress.step("functions and event bridges of " + cells.size() + " cells up");
 
@@ -180,7 +203,7 @@ public final class LocalMode implements AutoCloseable {
     gateway =
         GatewayProcess.start(
             freePort(), gatewayProperties, workDir.resolve("gateway.log"), Duration.ofSeconds(120));
-    running.add(gateway);
+    running.add(new Part("the gateway", gateway));
     progress.step("gateway " + gateway.url() + " ready");
   }
 
@@ -342,17 +365,72 @@ public final class LocalMode implements AutoCloseable {
     Files.writeString(file, text);
   }
 
-  /** Stops everything it started, last first. */
+  /** Stops everything it started, last first, saying what it stopped. */
   @Override
   public void close() {
     for (int i = running.size() - 1; i >= 0; i--) {
+      Part part = running.get(i);
+      double start = progress.seconds();
       try {
-        running.get(i).close();
+        part.part().close();
+        progress.step(
+            String.format(
+                java.util.Locale.ROOT,
+                "stopped %s (%.1f s)",
+                part.name(),
+                progress.seconds() - start));
       } catch (Exception e) {
-        System.err.println("local mode: stopping " + running.get(i) + " failed: " + e);
+        progress.step("stopping " + part.name() + " failed: " + e);
       }
     }
     running.clear();
+  }
+
+  /** Closes each list of parts with {@link #closeAll} in a thread of its own; waits for all. */
+  private static void closeInParallel(List<List<AutoCloseable>> lists) throws Exception {
+    List<Thread> threads = new ArrayList<>();
+    List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (List<AutoCloseable> parts : lists) {
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  closeAll(parts);
+                } catch (Exception e) {
+                  failures.add(e);
+                }
+              },
+              "local-mode-stop");
+      thread.start();
+      threads.add(thread);
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    if (!failures.isEmpty()) {
+      Exception failed = failures.get(0);
+      failures.subList(1, failures.size()).forEach(failed::addSuppressed);
+      throw failed;
+    }
+  }
+
+  /** Closes {@code parts} last first, all of them even when one fails. */
+  private static void closeAll(List<AutoCloseable> parts) throws Exception {
+    Exception failed = null;
+    for (int i = parts.size() - 1; i >= 0; i--) {
+      try {
+        parts.get(i).close();
+      } catch (Exception e) {
+        if (failed == null) {
+          failed = e;
+        } else {
+          failed.addSuppressed(e);
+        }
+      }
+    }
+    if (failed != null) {
+      throw failed;
+    }
   }
 
   /**
@@ -360,6 +438,7 @@ public final class LocalMode implements AutoCloseable {
    * the URLs, a demo token and commands to try, and runs until Ctrl-C.
    */
   public static void main(String[] args) throws Exception {
+    QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
     List<String> positional = new ArrayList<>();
     Tokens tokens = Tokens.LOCAL_ISSUER;
     for (String arg : args) {

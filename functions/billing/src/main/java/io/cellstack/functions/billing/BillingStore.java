@@ -186,11 +186,9 @@ final class BillingStore {
     return bills(
         c,
         " WHERE slot = ? AND uid = ? ORDER BY cycle_start DESC, currency LIMIT ?",
-        select -> {
-          select.setInt(1, slot);
-          select.setString(2, uid);
-          select.setInt(3, limit);
-        });
+        slot,
+        uid,
+        limit);
   }
 
   /** The open bills of {@code uid} whose cycle ended on or before {@code asOf}, locked. */
@@ -200,11 +198,9 @@ final class BillingStore {
         c,
         " WHERE slot = ? AND uid = ? AND state = 'OPEN' AND cycle_end <= ?"
             + " ORDER BY cycle_start, currency FOR UPDATE",
-        select -> {
-          select.setInt(1, slot);
-          select.setString(2, uid);
-          select.setObject(3, asOf);
-        });
+        slot,
+        uid,
+        asOf);
   }
 
   /**
@@ -217,21 +213,16 @@ final class BillingStore {
         c,
         " WHERE slot = ? AND uid = ? AND currency = ? AND posted > repaid"
             + " ORDER BY cycle_start FOR UPDATE",
-        select -> {
-          select.setInt(1, slot);
-          select.setString(2, uid);
-          select.setString(3, currency);
-        });
+        slot,
+        uid,
+        currency);
   }
 
-  private interface Parameters {
-    void set(PreparedStatement select) throws SQLException;
-  }
-
-  private List<Bill> bills(Connection c, String condition, Parameters parameters)
-      throws SQLException {
+  private List<Bill> bills(Connection c, String condition, Object... values) throws SQLException {
     try (PreparedStatement select = c.prepareStatement(BILL_COLUMNS + condition)) {
-      parameters.set(select);
+      for (int i = 0; i < values.length; i++) {
+        select.setObject(i + 1, values[i]);
+      }
       List<Bill> bills = new ArrayList<>();
       try (ResultSet row = select.executeQuery()) {
         while (row.next()) {
