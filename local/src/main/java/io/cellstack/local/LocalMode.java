@@ -140,9 +140,17 @@ public final class LocalMode implements AutoCloseable {
             + routingFile);
 
     boolean keycloak = tokens == Tokens.KEYCLOAK;
+    startDevServices(workDir, keycloak);
+    issuer = keycloak ? new KeycloakIssuer(services.keycloak()) : LocalIssuer.start();
+    running.add(new Part("the token issuer", issuer));
+    startCells();
+    startGateway(workDir, gatewayExtra);
+  }
+
+  private void startDevServices(Path workDir, boolean keycloak) {
     progress.step(
         "starting Pulsar, MariaDB"
-            + (keycloak ? " and Keycloak (about a minute)" : "")
+            + (keycloak ? " and Keycloak" : "")
             + " (each in its own process)…");
     Options options =
         keycloak
@@ -163,10 +171,10 @@ public final class LocalMode implements AutoCloseable {
             + services.jdbcUrl()
             + (keycloak ? ", Keycloak " + services.keycloakUrl() : "")
             + " ready");
+  }
 
-    issuer = keycloak ? new KeycloakIssuer(services.keycloak()) : LocalIssuer.start();
-    running.add(new Part("the token issuer", issuer));
-
+  /** Per RZONE cell: its payment and billing app, then its event bridge. */
+  private void startCells() throws Exception {
     List<String> cells = rzoneCells();
     createTenant(cells);
     List<List<AutoCloseable>> cellParts = new ArrayList<>();
@@ -188,7 +196,9 @@ public final class LocalMode implements AutoCloseable {
       parts.add(startBridge(cell, port, bridgeTelemetry));
     }
     progress.step("functions and event bridges of " + cells.size() + " cells up");
+  }
 
+  private void startGateway(Path workDir, Map<String, String> gatewayExtra) throws Exception {
     progress.step("starting the gateway (its own JVM)…");
     Map<String, String> gatewayProperties = new LinkedHashMap<>();
     gatewayProperties.put("cellstack.gateway.jwt.issuer", issuer.issuer());
