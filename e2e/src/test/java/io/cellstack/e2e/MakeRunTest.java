@@ -1,7 +1,9 @@
 package io.cellstack.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.cellstack.devservices.OwnSession;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +98,57 @@ class MakeRunTest {
     }
     assertThat(started.stream().filter(ProcessHandle::isAlive).map(MakeRunTest::describe))
         .as("still running after local mode was killed")
+        .isEmpty();
+  }
+
+  /**
+   * Ctrl-C in a terminal signals the whole foreground process group, not just local mode. Local
+   * mode runs here as a group of its own and the signal goes to that group (SIGTERM: a JVM started
+   * from a build may inherit SIGINT ignored; both signals stop local mode alike). Its engines and
+   * gateway must not get it: they run in sessions of their own and are stopped in order, after the
+   * functions that use them, so stopping logs no failure against a database already gone.
+   */
+  @Test
+  void aSignalToTheTerminalsProcessGroupStopsEverythingInOrder() throws Exception {
+    Path work = Path.of("target/make-run-group");
+    Path console = work.resolve("console.log");
+    Files.createDirectories(work);
+    List<String> command =
+        OwnSession.command(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.cellstack.local.LocalMode",
+                "../examples/base",
+                work.toString()));
+    assumeTrue(!command.get(0).endsWith("java"), "needs setsid to be a process group of its own");
+    localMode =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(console.toFile())
+            .start();
+    awaitConsole(console, "Cellstack local mode is up.", Duration.ofMinutes(3));
+    List<ProcessHandle> started = new ArrayList<>(localMode.descendants().toList());
+
+    Process kill =
+        new ProcessBuilder("kill", "-TERM", "--", "-" + localMode.pid()).inheritIO().start();
+    assertThat(kill.waitFor()).as("kill the process group").isZero();
+    assertThat(localMode.waitFor(60, TimeUnit.SECONDS)).as("local mode ended").isTrue();
+
+    String printed = Files.readString(console);
+    String stopping = printed.substring(printed.indexOf("stopping local mode"));
+    assertThat(stopping)
+        .containsSubsequence(
+            "stopped the gateway",
+            "stopped the cells' event bridges, then their functions",
+            "stopped the dev services",
+            "stopped; nothing left running")
+        .doesNotContain("Communications link failure")
+        .doesNotContain("connection closed")
+        .doesNotContain("Interrupted during connection acquisition");
+    assertThat(started.stream().filter(ProcessHandle::isAlive).map(MakeRunTest::describe))
+        .as("still running after local mode stopped")
         .isEmpty();
   }
 

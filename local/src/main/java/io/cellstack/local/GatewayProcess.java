@@ -1,5 +1,6 @@
 package io.cellstack.local;
 
+import io.cellstack.devservices.OwnSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,7 +40,10 @@ final class GatewayProcess implements AutoCloseable {
     properties.forEach((name, value) -> command.add("--" + name + "=" + value));
     Files.createDirectories(log.getParent());
     Process process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        new ProcessBuilder(OwnSession.command(command)) // Ctrl-C reaches local mode only
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     GatewayProcess gateway = new GatewayProcess(process, port);
     gateway.awaitAnswer(timeout, log);
     return gateway;

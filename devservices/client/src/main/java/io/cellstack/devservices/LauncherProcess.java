@@ -68,7 +68,7 @@ final class LauncherProcess {
         Files.createFile(log);
       }
       ProcessBuilder builder =
-          new ProcessBuilder(LauncherCommand.of(service, dataDir, launcherArgs))
+          new ProcessBuilder(OwnSession.command(LauncherCommand.of(service, dataDir, launcherArgs)))
               .directory(dataDir.toFile())
               .redirectInput(ProcessBuilder.Redirect.PIPE)
               .redirectOutput(ProcessBuilder.Redirect.PIPE)
