@@ -282,6 +282,12 @@ public final class LocalMode implements AutoCloseable {
     properties.put("server.port", port);
     properties.put("spring.main.banner-mode", "off");
     properties.put("logging.level.root", "WARN");
+    // several functions per app, routed by path: Spring Cloud Function's warning that it cannot
+    // pick a default one (logged on every GET /, e.g. cellstack status's probe) says nothing here
+    properties.put(
+        "logging.level.org.springframework.cloud.function.context.catalog"
+            + ".BeanFactoryAwareFunctionRegistry",
+        "ERROR");
     properties.put("cellstack.cell", cell);
     properties.put("cellstack.region", info.region());
     properties.put("cellstack.zone", info.zone());

@@ -37,7 +37,9 @@ public final class RoutingFixture {
 
   private RoutingFixture() {
     try {
-      file = Files.createTempDirectory("cellstack-gateway").resolve("routing.json");
+      // under the module's target/ (the test JVM's working directory), not left behind in /tmp
+      Path target = Files.createDirectories(Path.of("target"));
+      file = Files.createTempDirectory(target, "routing-fixture").resolve("routing.json");
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
