@@ -104,9 +104,10 @@ public class CellstackAutoConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<OwnershipFilter> ownershipFilter(Ownership ownership) {
+  FilterRegistrationBean<OwnershipFilter> ownershipFilter(
+      Ownership ownership, RoutingTableFile routing) {
     FilterRegistrationBean<OwnershipFilter> registration =
-        new FilterRegistrationBean<>(new OwnershipFilter(ownership));
+        new FilterRegistrationBean<>(new OwnershipFilter(ownership, routing::refresh));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }

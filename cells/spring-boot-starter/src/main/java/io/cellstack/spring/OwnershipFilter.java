@@ -11,27 +11,41 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Admits a request only when this cell serves its user at the current epoch. The user comes from
  * {@code X-Cellstack-Uid} (set by the gateway) or {@code ce-subject} (set by the event bridge);
  * requests naming no user (health checks) pass. Answers 421 problem+json naming the serving cell,
- * 400 for a malformed uid, 503 before a routing table is loaded. Also keeps request headers that
- * Spring Cloud Function copies into responses from leaking back to the caller.
+ * 400 for a malformed uid, 503 before a routing table is loaded. A caller that routed by a newer
+ * table than this instance holds ({@code X-Cellstack-Epoch}, set by the gateway, above the table's
+ * epoch) makes it re-read the routing file before it answers 421: during a slot move the gateway's
+ * retry reaches the new cell within the cell's poll interval, and must not be sent back by a table
+ * the cell simply has not re-read yet. Also keeps request headers that Spring Cloud Function copies
+ * into responses from leaking back to the caller.
  */
 public final class OwnershipFilter extends OncePerRequestFilter {
 
   /** Header carrying the uid a request acts for. */
   public static final String UID_HEADER = "X-Cellstack-Uid";
 
+  /** Header carrying the epoch of the table the caller routed by. */
+  public static final String EPOCH_HEADER = "X-Cellstack-Epoch";
+
   private static final Set<String> NEVER_ECHOED =
       Set.of("authorization", "cookie", "proxy-authorization", "x-cellstack-uid");
 
   private final Ownership ownership;
+  private final BooleanSupplier rereadRouting;
 
-  OwnershipFilter(Ownership ownership) {
+  /**
+   * @param ownership the verdicts of the current table
+   * @param rereadRouting re-reads the routing file now; says whether the table changed
+   */
+  OwnershipFilter(Ownership ownership, BooleanSupplier rereadRouting) {
     this.ownership = ownership;
+    this.rereadRouting = rereadRouting;
   }
 
   @Override
@@ -59,6 +73,11 @@ public final class OwnershipFilter extends OncePerRequestFilter {
       return;
     }
     Ownership.Verdict verdict = ownership.ofUid(uid);
+    if (verdict instanceof Ownership.Verdict.Misdirected misdirected
+        && callerRoutedByNewerTable(request, misdirected)
+        && rereadRouting.getAsBoolean()) {
+      verdict = ownership.ofUid(uid);
+    }
     if (verdict instanceof Ownership.Verdict.Serve serve) {
       CurrentRoute.set(uid, serve.route());
       try {
@@ -83,6 +102,16 @@ public final class OwnershipFilter extends OncePerRequestFilter {
           "No routing table",
           "this instance has not loaded a routing table yet",
           request.getRequestURI());
+    }
+  }
+
+  private static boolean callerRoutedByNewerTable(
+      HttpServletRequest request, Ownership.Verdict.Misdirected misdirected) {
+    String epoch = request.getHeader(EPOCH_HEADER);
+    try {
+      return epoch != null && Long.parseLong(epoch.strip()) > misdirected.tableEpoch();
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 

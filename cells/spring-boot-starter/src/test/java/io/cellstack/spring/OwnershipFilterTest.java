@@ -2,24 +2,13 @@ package io.cellstack.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cellstack.core.routing.CellDefinition;
-import io.cellstack.core.routing.CellState;
-import io.cellstack.core.routing.CellType;
-import io.cellstack.core.routing.RoutingCompiler;
-import io.cellstack.core.routing.RoutingTableJson;
-import io.cellstack.core.routing.ShardMapDefinition;
-import io.cellstack.core.routing.SlotAssignment;
-import io.cellstack.core.routing.SlotRange;
-import io.cellstack.core.routing.Topology;
 import io.cellstack.spring.whoami.DemoFunctions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OwnershipFilterTest {
 
-  static final Path ROUTING = routingFile();
+  static final Path ROUTING = TwoCells.newFile(TwoCells.halves());
 
   @LocalServerPort int port;
 
@@ -88,30 +77,5 @@ class OwnershipFilterTest {
       request.header("Authorization", authorization);
     }
     return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static Path routingFile() {
-    try {
-      Path file = Files.createTempDirectory("routing").resolve("routing.json");
-      Topology topology =
-          new Topology(
-              new ShardMapDefinition(
-                  "main",
-                  100,
-                  List.of(
-                      new SlotAssignment("rz00", List.of(new SlotRange(0, 49))),
-                      new SlotAssignment("rz10", List.of(new SlotRange(50, 99))))),
-              List.of(
-                  new CellDefinition(
-                      "rz00", "east", "east-a", CellType.RZONE, CellState.Active, "rz10"),
-                  new CellDefinition(
-                      "rz10", "west", "west-a", CellType.RZONE, CellState.Active, "rz00")),
-              List.of());
-      Files.writeString(
-          file, RoutingTableJson.write(RoutingCompiler.compile(topology).table().orElseThrow()));
-      return file;
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

@@ -1,0 +1,77 @@
+package io.cellstack.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cellstack.core.routing.RoutingTable;
+import io.cellstack.core.routing.SlotRange;
+import io.cellstack.spring.whoami.DemoFunctions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * During a slot move the gateway, having re-read the table after a 421, reaches the new cell before
+ * that cell has re-read the file itself (here: never by polling). The request's epoch tells the
+ * cell its table is behind: it re-reads the file and serves instead of sending the caller back.
+ */
+@SpringBootTest(
+    classes = DemoFunctions.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RoutingRereadTest {
+
+  static final RoutingTable BEFORE = TwoCells.halves();
+  static final Path ROUTING = TwoCells.newFile(BEFORE);
+  static final String UID_OF_SLOT_88 = "2088000000000088";
+
+  @LocalServerPort int port;
+
+  @DynamicPropertySource
+  static void cell(DynamicPropertyRegistry properties) {
+    properties.add("cellstack.cell", () -> "rz00");
+    properties.add("cellstack.region", () -> "east");
+    properties.add("cellstack.routing.file", ROUTING::toString);
+    properties.add("cellstack.routing.poll-millis", () -> "3600000"); // only a request re-reads
+  }
+
+  @Test
+  void aCallerRoutingByANewerTableMakesTheCellRereadItBeforeAnswering421() throws Exception {
+    RoutingTable after =
+        TwoCells.table(
+            List.of(new SlotRange(0, 49), new SlotRange(88, 88)),
+            List.of(new SlotRange(50, 87), new SlotRange(89, 99)),
+            Optional.of(BEFORE));
+    assertThat(after.epoch()).isGreaterThan(BEFORE.epoch());
+    TwoCells.write(ROUTING, after); // slot 88 moves to rz00; this app has not looked yet
+
+    assertThat(post(null).statusCode()).as("no epoch: the table held decides").isEqualTo(421);
+    assertThat(post(Long.toString(BEFORE.epoch())).statusCode()).as("same epoch").isEqualTo(421);
+    assertThat(post("not-a-number").statusCode()).as("unreadable epoch").isEqualTo(421);
+
+    HttpResponse<String> newer = post(Long.toString(after.epoch()));
+
+    assertThat(newer.statusCode()).isEqualTo(200);
+    assertThat(newer.body()).isEqualTo("slot 88 epoch " + after.route(88).epoch() + " in rz00");
+    assertThat(post(null).statusCode()).as("the new table is now the one held").isEqualTo(200);
+  }
+
+  private HttpResponse<String> post(String epoch) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/whoami"))
+            .header("Content-Type", "text/plain")
+            .header(OwnershipFilter.UID_HEADER, UID_OF_SLOT_88)
+            .POST(HttpRequest.BodyPublishers.ofString("hello"));
+    if (epoch != null) {
+      request.header(OwnershipFilter.EPOCH_HEADER, epoch);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
