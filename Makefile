@@ -7,12 +7,12 @@ LOCAL_CP := local/target/local.classpath
 .PHONY: help build test run crds bench bench-operator bench-eventbridge bench-gateway bench-payments bench-run e2e-kind e2e-kind-down format clean
 
 help: ## List the targets
-	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
 build: ## Compile and package everything (no tests)
 	$(MVN) -q install -DskipTests
 
-test: ## Run the whole suite: formatting, CRD drift, unit, property and CLI tests
+test: ## Run the whole suite (about 9 min here): formatting, CRD drift, unit, property, CLI, engine and end-to-end tests
 	$(MVN) install
 
 run: $(LOCAL_CP) ## Start local mode (Pulsar, MariaDB, the functions of every cell, event bridges, gateway); KEYCLOAK=1 for a real Keycloak; Ctrl-C stops it
