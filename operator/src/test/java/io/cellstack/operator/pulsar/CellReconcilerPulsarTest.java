@@ -151,16 +151,20 @@ class CellReconcilerPulsarTest {
             0);
     harness = OperatorHarness.restart(client, config);
 
+    // each Cell is reconciled on its own: wait for both namespaces, not only the first
     await()
         .ignoreExceptions()
         .atMost(Duration.ofSeconds(60))
         .until(
             () ->
-                admin
-                        .namespaces()
-                        .getNamespaceReplicationClusters(replicatedTenant + "/rz00")
-                        .size()
-                    == 2);
+                List.of("rz00", "rz10").stream()
+                    .allMatch(
+                        cell ->
+                            admin
+                                    .namespaces()
+                                    .getNamespaceReplicationClusters(replicatedTenant + "/" + cell)
+                                    .size()
+                                == 2));
     assertThat(admin.namespaces().getNamespaceReplicationClusters(replicatedTenant + "/rz00"))
         .containsExactlyInAnyOrder(local, west);
     assertThat(admin.namespaces().getNamespaceReplicationClusters(replicatedTenant + "/rz10"))
