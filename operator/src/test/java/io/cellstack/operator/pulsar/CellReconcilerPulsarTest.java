@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.pulsar.client.admin.PulsarAdmin;
+import org.apache.pulsar.client.admin.PulsarAdminException;
 import org.apache.pulsar.client.api.Producer;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.SubscriptionType;
@@ -157,18 +158,16 @@ class CellReconcilerPulsarTest {
         .atMost(Duration.ofSeconds(60))
         .until(
             () ->
-                List.of("rz00", "rz10").stream()
-                    .allMatch(
-                        cell ->
-                            admin
-                                    .namespaces()
-                                    .getNamespaceReplicationClusters(replicatedTenant + "/" + cell)
-                                    .size()
-                                == 2));
+                replicationClusters(replicatedTenant + "/rz00") == 2
+                    && replicationClusters(replicatedTenant + "/rz10") == 2);
     assertThat(admin.namespaces().getNamespaceReplicationClusters(replicatedTenant + "/rz00"))
         .containsExactlyInAnyOrder(local, west);
     assertThat(admin.namespaces().getNamespaceReplicationClusters(replicatedTenant + "/rz10"))
         .containsExactlyInAnyOrder(local, west);
+  }
+
+  private int replicationClusters(String namespace) throws PulsarAdminException {
+    return admin.namespaces().getNamespaceReplicationClusters(namespace).size();
   }
 
   private String ready(String cell) {
