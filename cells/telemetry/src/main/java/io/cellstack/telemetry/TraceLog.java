@@ -14,7 +14,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The readable trace exporter: appends one {@link TraceLogLine} per span to a file. Several
@@ -67,16 +66,30 @@ public final class TraceLog implements SpanExporter {
     return CompletableResultCode.ofSuccess();
   }
 
-  /** The spans of the log at {@code file}; none when it does not exist yet. */
+  /**
+   * The spans of the log at {@code file}; none when it does not exist yet. A last line without its
+   * line break is a batch still being appended: it is left for the next read.
+   *
+   * @throws IllegalArgumentException when a whole line is not a trace log line
+   */
   public static List<TraceLogLine> read(Path file) {
     if (!Files.exists(file)) {
       return List.of();
     }
-    List<TraceLogLine> lines = new ArrayList<>();
-    try (Stream<String> text = Files.lines(file, StandardCharsets.UTF_8)) {
-      text.filter(line -> !line.isBlank()).forEach(line -> lines.add(TraceLogLine.parse(line)));
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the trace log " + file, e);
+    }
+    List<TraceLogLine> lines = new ArrayList<>();
+    int start = 0;
+    for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+      String line = text.substring(start, end);
+      if (!line.isBlank()) {
+        lines.add(TraceLogLine.parse(line));
+      }
+      start = end + 1;
     }
     return lines;
   }

@@ -113,6 +113,18 @@ class TraceLogTest {
   }
 
   @Test
+  void aLineStillBeingAppendedIsLeftForTheNextRead() throws Exception {
+    Path file = dir.resolve("growing.log");
+    String whole =
+        "2026-11-21T14:03:07Z s SERVER 1.000ms \"n\" trace=a span=b parent=- status=OK\n";
+    Files.writeString(file, whole + whole.substring(0, 30));
+
+    assertThat(TraceLog.read(file)).hasSize(1);
+    Files.writeString(file, whole.substring(30), java.nio.file.StandardOpenOption.APPEND);
+    assertThat(TraceLog.read(file)).hasSize(2);
+  }
+
+  @Test
   void writersSharingTheFileNeverInterleaveLines() throws Exception {
     Path file = dir.resolve("shared.log");
     int writers = 8;
