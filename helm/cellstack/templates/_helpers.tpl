@@ -193,3 +193,30 @@ routing ConfigMap the operator publishes there (a pod mounts ConfigMaps of its o
 {{- end }}
 {{- required "gateway.functions is required when gateway.enabled: the CellFunctions the gateway routes to, e.g. [payment, billing]" (join "," $names) }}
 {{- end }}
+
+{{/*
+The pod and container hardening every Cellstack Deployment gets: non-root with a fixed uid,
+seccomp RuntimeDefault, read-only root filesystem, no privilege escalation, no capabilities.
+One place, so the operator and the gateway cannot drift apart.
+*/}}
+{{- define "cellstack.podSecurityContext" -}}
+runAsNonRoot: true
+runAsUser: 65532
+runAsGroup: 65532
+fsGroup: 65532
+seccompProfile:
+  type: RuntimeDefault
+{{- end }}
+
+{{- define "cellstack.containerSecurityContext" -}}
+runAsNonRoot: true
+runAsUser: 65532
+runAsGroup: 65532
+readOnlyRootFilesystem: true
+allowPrivilegeEscalation: false
+privileged: false
+capabilities:
+  drop: ["ALL"]
+seccompProfile:
+  type: RuntimeDefault
+{{- end }}

@@ -117,18 +117,8 @@ class GatewayTest {
   @Test
   void runsAsNonRootWithAReadOnlyRootFilesystemAndNoServiceAccountToken() {
     assertThat(deployment.get(POD + "automountServiceAccountToken")).isEqualTo(false);
-    assertThat(deployment.map(POD + "securityContext"))
-        .contains(entry("runAsNonRoot", true), entry("runAsUser", 65532))
-        .containsEntry("seccompProfile", Map.of("type", "RuntimeDefault"));
-    assertThat(deployment.map(CONTAINER + ".securityContext"))
-        .contains(
-            entry("runAsNonRoot", true),
-            entry("runAsUser", 65532),
-            entry("readOnlyRootFilesystem", true),
-            entry("allowPrivilegeEscalation", false),
-            entry("privileged", false))
-        .containsEntry("capabilities", Map.of("drop", List.of("ALL")))
-        .containsEntry("seccompProfile", Map.of("type", "RuntimeDefault"));
+    Hardening.assertHardenedPod(deployment.map(POD + "securityContext"));
+    Hardening.assertHardenedContainer(deployment.map(CONTAINER + ".securityContext"));
   }
 
   @Test

@@ -40,22 +40,12 @@ class OperatorDeploymentTest {
 
   @Test
   void podRunsAsNonRootUser65532WithTheRuntimeDefaultSeccompProfile() {
-    assertThat(deployment.map(POD + "securityContext"))
-        .contains(entry("runAsNonRoot", true), entry("runAsUser", 65532))
-        .containsEntry("seccompProfile", Map.of("type", "RuntimeDefault"));
+    Hardening.assertHardenedPod(deployment.map(POD + "securityContext"));
   }
 
   @Test
   void containerCannotEscalateWriteItsRootFilesystemOrKeepCapabilities() {
-    assertThat(deployment.map(CONTAINER + "securityContext"))
-        .contains(
-            entry("runAsNonRoot", true),
-            entry("runAsUser", 65532),
-            entry("readOnlyRootFilesystem", true),
-            entry("allowPrivilegeEscalation", false),
-            entry("privileged", false))
-        .containsEntry("capabilities", Map.of("drop", List.of("ALL")))
-        .containsEntry("seccompProfile", Map.of("type", "RuntimeDefault"));
+    Hardening.assertHardenedContainer(deployment.map(CONTAINER + "securityContext"));
   }
 
   @Test
