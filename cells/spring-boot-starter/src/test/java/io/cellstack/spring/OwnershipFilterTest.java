@@ -3,6 +3,7 @@ package io.cellstack.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cellstack.spring.whoami.DemoFunctions;
+import io.cellstack.starter.testing.TwoCells;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cellstack.core.routing.RoutingTable;
 import io.cellstack.core.routing.SlotRange;
 import io.cellstack.spring.whoami.DemoFunctions;
+import io.cellstack.starter.testing.TwoCells;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

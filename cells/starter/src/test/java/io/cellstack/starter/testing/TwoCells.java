@@ -1,4 +1,4 @@
-package io.cellstack.spring;
+package io.cellstack.starter.testing;
 
 import io.cellstack.core.routing.CellDefinition;
 import io.cellstack.core.routing.CellState;
@@ -17,13 +17,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** The routing of the starter's tests: 100 slots between rz00 (east) and rz10 (west), peers. */
-final class TwoCells {
+/**
+ * The routing of the tests of the starters and the functions: 100 slots between rz00 (east) and
+ * rz10 (west), each the other's peer. Shared through cells/starter's test-jar.
+ */
+public final class TwoCells {
 
   private TwoCells() {}
 
   /** The table giving rz00 and rz10 these slots, epochs continuing from {@code previous}. */
-  static RoutingTable table(
+  public static RoutingTable table(
       List<SlotRange> rz00, List<SlotRange> rz10, Optional<RoutingTable> previous) {
     Topology topology =
         new Topology(
@@ -41,12 +44,12 @@ final class TwoCells {
   }
 
   /** Slots 0-49 in rz00, 50-99 in rz10, at epoch 1. */
-  static RoutingTable halves() {
+  public static RoutingTable halves() {
     return table(List.of(new SlotRange(0, 49)), List.of(new SlotRange(50, 99)), Optional.empty());
   }
 
   /** A new routing file in a temporary directory under target/, holding {@code table}. */
-  static Path newFile(RoutingTable table) {
+  public static Path newFile(RoutingTable table) {
     try {
       Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "routing");
       return write(dir.resolve("routing.json"), table);
@@ -56,7 +59,7 @@ final class TwoCells {
   }
 
   /** Replaces the routing file's content at once, as the ConfigMap mount does. */
-  static Path write(Path file, RoutingTable table) {
+  public static Path write(Path file, RoutingTable table) {
     try {
       Path next = file.resolveSibling("routing.json.next");
       Files.writeString(next, RoutingTableJson.write(table));
