@@ -81,6 +81,7 @@ public final class Fixtures {
             new CellFunctionSpec.Scaling(50, 1, 30, 1, false),
             windows.length == 0 ? null : List.of(windows),
             new CellFunctionSpec.Resources("500m", "768Mi"),
+            null,
             null));
     return function;
   }

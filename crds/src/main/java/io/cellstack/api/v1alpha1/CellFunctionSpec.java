@@ -14,6 +14,38 @@ import java.util.Map;
 
 /** Desired state of a {@link CellFunction}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = "!has(self.env) || self.env.all(n, n.matches('" + FunctionEnv.NAME_PATTERN + "'))",
+    message = "names are letters, digits and _, not starting with a digit",
+    fieldPath = ".env")
+@ValidationRule(
+    value =
+        "!has(self.secretEnv) || self.secretEnv.all(n, n.matches('"
+            + FunctionEnv.NAME_PATTERN
+            + "'))",
+    message = "names are letters, digits and _, not starting with a digit",
+    fieldPath = ".secretEnv")
+@ValidationRule(
+    value = "!has(self.env) || " + FunctionEnv.OPERATOR_NAMES_CEL + ".all(n, !(n in self.env))",
+    message =
+        "the operator sets "
+            + FunctionEnv.OPERATOR_NAMES_TEXT
+            + " itself; remove them (spec.definition and spec.keyspace set theirs)",
+    fieldPath = ".env")
+@ValidationRule(
+    value =
+        "!has(self.secretEnv) || "
+            + FunctionEnv.OPERATOR_NAMES_CEL
+            + ".all(n, !(n in self.secretEnv))",
+    message =
+        "the operator sets "
+            + FunctionEnv.OPERATOR_NAMES_TEXT
+            + " itself; remove them (spec.definition and spec.keyspace set theirs)",
+    fieldPath = ".secretEnv")
+@ValidationRule(
+    value = "!has(self.env) || !has(self.secretEnv) || self.secretEnv.all(n, !(n in self.env))",
+    message = "a variable comes either from env or from secretEnv; remove it from one of them",
+    fieldPath = ".secretEnv")
 public record CellFunctionSpec(
     @JsonPropertyDescription("Container image of the Spring Cloud Function app.")
         @Required
@@ -40,8 +72,30 @@ public record CellFunctionSpec(
         @Size(max = 100)
         List<CapacityWindow> capacityWindows,
     @JsonPropertyDescription("Resource requests of each replica.") Resources resources,
-    @JsonPropertyDescription("Extra environment variables for the function container.")
-        Map<String, String> env) {
+    @JsonPropertyDescription(
+            "Extra environment variables for the function container, e.g."
+                + " CELLSTACK_DATA_KEYSPACES_PAYMENT_JDBC_URL. Secrets go in secretEnv.")
+        @Size(max = 100)
+        Map<String, String> env,
+    @JsonPropertyDescription(
+            "Environment variables read from Secrets in the function's namespace, e.g. the"
+                + " database password: CELLSTACK_DATA_KEYSPACES_PAYMENT_PASSWORD: {secret:"
+                + " payment-db, key: password}. A container does not start until its Secret and"
+                + " key exist.")
+        @Size(max = 100)
+        Map<String, SecretKey> secretEnv) {
+
+  /** One key of a Secret. */
+  public record SecretKey(
+      @JsonPropertyDescription("Name of a Secret in the CellFunction's namespace.")
+          @Required
+          @Pattern(ApiGroup.SECRET_NAME_PATTERN)
+          @Size(max = 253)
+          String secret,
+      @JsonPropertyDescription("Key inside the Secret's data.")
+          @Required
+          @Pattern("^[-._a-zA-Z0-9]{1,253}$")
+          String key) {}
 
   /** A Pulsar topic that invokes the function. */
   public record Trigger(

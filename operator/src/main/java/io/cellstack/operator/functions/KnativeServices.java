@@ -3,6 +3,7 @@ package io.cellstack.operator.functions;
 import io.cellstack.api.v1alpha1.Cell;
 import io.cellstack.api.v1alpha1.CellFunction;
 import io.cellstack.api.v1alpha1.CellFunctionSpec;
+import io.cellstack.api.v1alpha1.FunctionEnv;
 import io.cellstack.core.routing.CellState;
 import io.cellstack.core.routing.CellType;
 import io.cellstack.core.routing.RoutingTable;
@@ -10,6 +11,7 @@ import io.cellstack.operator.naming.Names;
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.knative.serving.v1.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -120,16 +122,28 @@ public final class KnativeServices {
     if (spec.env() != null) {
       env.putAll(spec.env());
     }
-    env.put("SPRING_CLOUD_FUNCTION_DEFINITION", spec.definition());
-    env.put("CELLSTACK_CELL", cell.getMetadata().getName());
-    env.put("CELLSTACK_REGION", cell.getSpec().region());
-    env.put("CELLSTACK_ZONE", cell.getSpec().zone());
-    env.put("CELLSTACK_ROUTING_FILE", Names.ROUTING_MOUNT_PATH + "/" + Names.ROUTING_KEY);
+    env.put(FunctionEnv.DEFINITION, spec.definition());
+    env.put(FunctionEnv.CELL, cell.getMetadata().getName());
+    env.put(FunctionEnv.REGION, cell.getSpec().region());
+    env.put(FunctionEnv.ZONE, cell.getSpec().zone());
+    env.put(FunctionEnv.ROUTING_FILE, Names.ROUTING_MOUNT_PATH + "/" + Names.ROUTING_KEY);
     if (spec.keyspace() != null) {
-      env.put("CELLSTACK_KEYSPACE", spec.keyspace());
+      env.put(FunctionEnv.KEYSPACE, spec.keyspace());
     }
     List<EnvVar> vars = new ArrayList<>();
     env.forEach((name, value) -> vars.add(new EnvVar(name, value, null)));
+    if (spec.secretEnv() != null) {
+      new TreeMap<>(spec.secretEnv())
+          .forEach(
+              (name, ref) ->
+                  vars.add(
+                      new EnvVarBuilder()
+                          .withName(name)
+                          .withNewValueFrom()
+                          .withNewSecretKeyRef(ref.key(), ref.secret(), false)
+                          .endValueFrom()
+                          .build()));
+    }
     return vars;
   }
 

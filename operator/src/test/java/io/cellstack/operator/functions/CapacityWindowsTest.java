@@ -148,7 +148,8 @@ class CapacityWindowsTest {
         scaling,
         java.util.List.of(windows),
         base.resources(),
-        base.env());
+        base.env(),
+        base.secretEnv());
   }
 
   private static Instant at(String instant) {

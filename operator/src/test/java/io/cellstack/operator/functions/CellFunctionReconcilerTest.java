@@ -106,7 +106,8 @@ class CellFunctionReconcilerTest {
             spec.scaling(),
             spec.capacityWindows(),
             spec.resources(),
-            spec.env()));
+            spec.env(),
+            spec.secretEnv()));
     harness.changeSpec(function);
 
     await()
@@ -156,6 +157,7 @@ class CellFunctionReconcilerTest {
             spec.scaling(),
             null,
             spec.resources(),
+            null,
             null));
     harness.create(function);
 

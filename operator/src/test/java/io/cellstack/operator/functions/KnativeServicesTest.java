@@ -95,6 +95,41 @@ class KnativeServicesTest {
   }
 
   @Test
+  void secretEnvReadsEachVariableFromItsSecretKey() {
+    CellFunction function = Fixtures.function("payment");
+    CellFunctionSpec s = function.getSpec();
+    function.setSpec(
+        new CellFunctionSpec(
+            s.image(),
+            s.definition(),
+            s.keyspace(),
+            s.triggers(),
+            s.outputs(),
+            s.scaling(),
+            s.capacityWindows(),
+            s.resources(),
+            Map.of("CELLSTACK_DATA_KEYSPACES_PAYMENT_USERNAME", "payment"),
+            Map.of(
+                "CELLSTACK_DATA_KEYSPACES_PAYMENT_PASSWORD",
+                new CellFunctionSpec.SecretKey("payment-db", "password"))));
+
+    Container container = container(service(function, Fixtures.fourCells(), NOW));
+
+    EnvVar password =
+        container.getEnv().stream()
+            .filter(v -> v.getName().equals("CELLSTACK_DATA_KEYSPACES_PAYMENT_PASSWORD"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(password.getValue()).isNull();
+    assertThat(password.getValueFrom().getSecretKeyRef().getName()).isEqualTo("payment-db");
+    assertThat(password.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("password");
+    assertThat(password.getValueFrom().getSecretKeyRef().getOptional()).isFalse();
+    assertThat(env(container))
+        .containsEntry("CELLSTACK_DATA_KEYSPACES_PAYMENT_USERNAME", "payment")
+        .doesNotContainKey("CELLSTACK_DATA_KEYSPACES_PAYMENT_PASSWORD");
+  }
+
+  @Test
   void theRoutingConfigMapIsMountedReadOnly() {
     Service service = service(Fixtures.function("payment"), Fixtures.fourCells(), NOW);
 
@@ -203,7 +238,9 @@ class KnativeServicesTest {
   }
 
   private static Map<String, String> env(Container container) {
-    return container.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+    return container.getEnv().stream()
+        .filter(v -> v.getValueFrom() == null)
+        .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
   }
 
   private static List<Cell> withRz00(CellState state) {
@@ -240,7 +277,8 @@ class KnativeServicesTest {
             s.scaling(),
             s.capacityWindows(),
             s.resources(),
-            env));
+            env,
+            null));
     return function;
   }
 
@@ -257,7 +295,8 @@ class KnativeServicesTest {
             s.scaling(),
             s.capacityWindows(),
             resources,
-            s.env()));
+            s.env(),
+            s.secretEnv()));
     return function;
   }
 }

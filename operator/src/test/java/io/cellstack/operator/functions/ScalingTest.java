@@ -54,6 +54,6 @@ class ScalingTest {
 
   private static CellFunctionSpec spec(CellFunctionSpec.Scaling scaling) {
     return new CellFunctionSpec(
-        "example/payment:1", "pay", null, null, null, scaling, null, null, null);
+        "example/payment:1", "pay", null, null, null, scaling, null, null, null, null);
   }
 }

@@ -120,7 +120,8 @@ class PulsarLayoutTest {
             s.scaling(),
             s.capacityWindows(),
             s.resources(),
-            s.env()));
+            s.env(),
+            s.secretEnv()));
     return function;
   }
 }

@@ -180,7 +180,8 @@ class EventBridgesTest {
             s.scaling(),
             s.capacityWindows(),
             s.resources(),
-            s.env()));
+            s.env(),
+            s.secretEnv()));
     return function;
   }
 
