@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.cellstack.gateway.testing.GatewayTestBase;
 import io.cellstack.gateway.testing.RoutingFixture;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -84,6 +85,9 @@ class TracingTest extends GatewayTestBase {
                     .satisfies(
                         s -> {
                           assertThat(s.getKind()).isEqualTo(SpanKind.CLIENT);
+                          assertThat(s.getAttributes().get(AttributeKey.stringKey("http.uri")))
+                              .as("the CLIENT span names the owning cell's function")
+                              .isEqualTo(CELLS.of("rz00").url() + "/pay");
                           assertThat(s.getTraceId()).isEqualTo(TRACE);
                           assertThat(ancestors(s)).contains(server.getSpanId());
                         }));

@@ -51,6 +51,12 @@ public class GatewayRoutes {
         .build();
   }
 
+  /** Names the owning cell's function, not the gateway, in the CLIENT span of a proxied call. */
+  @Bean
+  CellCallObservationConvention cellCallObservationConvention() {
+    return new CellCallObservationConvention();
+  }
+
   /** Drops echoed request headers from every proxied response. */
   @Bean
   EchoScrubber echoScrubber() {
