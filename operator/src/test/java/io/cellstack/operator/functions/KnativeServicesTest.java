@@ -96,22 +96,13 @@ class KnativeServicesTest {
 
   @Test
   void secretEnvReadsEachVariableFromItsSecretKey() {
-    CellFunction function = Fixtures.function("payment");
-    CellFunctionSpec s = function.getSpec();
-    function.setSpec(
-        new CellFunctionSpec(
-            s.image(),
-            s.definition(),
-            s.keyspace(),
-            s.triggers(),
-            s.outputs(),
-            s.scaling(),
-            s.capacityWindows(),
-            s.resources(),
+    CellFunction function =
+        withEnv(
+            Fixtures.function("payment"),
             Map.of("CELLSTACK_DATA_KEYSPACES_PAYMENT_USERNAME", "payment"),
             Map.of(
                 "CELLSTACK_DATA_KEYSPACES_PAYMENT_PASSWORD",
-                new CellFunctionSpec.SecretKey("payment-db", "password"))));
+                new CellFunctionSpec.SecretKey("payment-db", "password")));
 
     Container container = container(service(function, Fixtures.fourCells(), NOW));
 
@@ -266,6 +257,13 @@ class KnativeServicesTest {
   }
 
   private static CellFunction withEnv(CellFunction function, Map<String, String> env) {
+    return withEnv(function, env, null);
+  }
+
+  private static CellFunction withEnv(
+      CellFunction function,
+      Map<String, String> env,
+      Map<String, CellFunctionSpec.SecretKey> secretEnv) {
     CellFunctionSpec s = function.getSpec();
     function.setSpec(
         new CellFunctionSpec(
@@ -278,7 +276,7 @@ class KnativeServicesTest {
             s.capacityWindows(),
             s.resources(),
             env,
-            null));
+            secretEnv));
     return function;
   }
 
