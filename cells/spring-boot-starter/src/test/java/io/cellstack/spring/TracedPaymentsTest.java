@@ -12,9 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,24 +63,7 @@ class TracedPaymentsTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws Exception {
-    String jdbc = SharedDevServices.pulsarAndMariaDb().jdbcUrl();
-    try (Connection c = DriverManager.getConnection(jdbc, "root", "");
-        Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + DATABASE);
-      s.execute(
-          "CREATE TABLE "
-              + DATABASE
-              + ".payments (slot INT NOT NULL, id BIGINT NOT NULL AUTO_INCREMENT, uid VARCHAR(64) NOT NULL, amount BIGINT NOT NULL, PRIMARY KEY (slot, id), KEY (id))");
-    }
-    registry.add("cellstack.cell", () -> "rz00");
-    registry.add("cellstack.routing.file", () -> OwnershipFilterTest.ROUTING.toString());
-    registry.add("cellstack.data.keyspaces.payment.jdbc-url", () -> jdbc + DATABASE);
-    registry.add("cellstack.data.keyspaces.payment.username", () -> "root");
-    registry.add(
-        "cellstack.data.pulsar-service-url",
-        () -> SharedDevServices.pulsarAndMariaDb().pulsarServiceUrl());
-    registry.add("cellstack.data.outbox-poll-millis", () -> "100");
-    registry.add("demo.topic", () -> TOPIC);
+    PaymentsDemoSetup.register(registry, DATABASE, TOPIC);
     registry.add("management.tracing.sampling.probability", () -> "1.0");
     registry.add("management.opentelemetry.tracing.export.schedule-delay", () -> "50ms");
   }
