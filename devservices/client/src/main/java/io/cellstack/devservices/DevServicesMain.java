@@ -5,8 +5,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs Pulsar and MariaDB for local work until Ctrl-C: {@code java -cp
- * devservices/client/target/classes io.cellstack.devservices.DevServicesMain [workDir]}, from the
- * repository (default work dir {@code .cellstack/devservices}).
+ * devservices/client/target/classes:devservices/launcher-support/target/classes
+ * io.cellstack.devservices.DevServicesMain [workDir]}, from the repository (default work dir {@code
+ * .cellstack/devservices}).
  */
 public final class DevServicesMain {
 

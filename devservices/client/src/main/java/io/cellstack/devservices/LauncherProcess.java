@@ -1,5 +1,6 @@
 package io.cellstack.devservices;
 
+import io.cellstack.devservices.support.LogTail;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

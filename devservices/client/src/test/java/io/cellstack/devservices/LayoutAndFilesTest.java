@@ -3,13 +3,16 @@ package io.cellstack.devservices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Locating the launchers, the addresses file and log tails, without starting anything. */
+/**
+ * Locating the launchers and their classpaths, and the addresses file, without starting anything.
+ */
 class LayoutAndFilesTest {
 
   @Test
@@ -58,11 +61,25 @@ class LayoutAndFilesTest {
   }
 
   @Test
-  void logTailKeepsTheLastLines(@TempDir Path dir) throws Exception {
-    Path log = Files.write(dir.resolve("x.log"), List.of("1", "2", "3", "4"));
+  void everyLauncherClasspathHasTheSupportJarAndOnlyEntriesThatExist() throws Exception {
+    Path repo = RepoLayout.find(Path.of(""), Service.PULSAR);
 
-    assertThat(LogTail.last(log, 2)).isEqualTo("3" + System.lineSeparator() + "4");
-    assertThat(LogTail.last(dir.resolve("none.log"), 2)).contains("no log at");
-    assertThat(LogTail.last(Files.createFile(dir.resolve("empty.log")), 2)).isEqualTo("(empty)");
+    for (Service service : Service.values()) {
+      List<String> entries =
+          List.of(
+              Files.readString(RepoLayout.classpathFile(repo, service))
+                  .strip()
+                  .split(File.pathSeparator));
+
+      assertThat(entries)
+          .as(service.module())
+          .anyMatch(LayoutAndFilesTest::isSupportModule)
+          .allMatch(entry -> Files.exists(Path.of(entry)));
+    }
+  }
+
+  /** Its jar (in the module's target/ or the local repository) or, compiled only, its classes. */
+  private static boolean isSupportModule(String entry) {
+    return entry.contains("cellstack-devservices-support") || entry.contains("launcher-support");
   }
 }

@@ -1,5 +1,6 @@
 package io.cellstack.devservices.keycloak;
 
+import io.cellstack.devservices.support.LogTail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

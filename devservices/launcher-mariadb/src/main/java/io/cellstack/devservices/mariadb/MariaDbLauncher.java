@@ -1,5 +1,6 @@
 package io.cellstack.devservices.mariadb;
 
+import io.cellstack.devservices.support.StopSignal;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

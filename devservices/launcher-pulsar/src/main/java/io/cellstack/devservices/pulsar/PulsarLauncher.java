@@ -1,5 +1,6 @@
 package io.cellstack.devservices.pulsar;
 
+import io.cellstack.devservices.support.StopSignal;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;

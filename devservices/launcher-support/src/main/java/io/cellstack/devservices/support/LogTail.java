@@ -1,4 +1,4 @@
-package io.cellstack.devservices.keycloak;
+package io.cellstack.devservices.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,12 +9,17 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.stream.Stream;
 
-/** The last lines of Keycloak's log, for the launcher's error output. */
-final class LogTail {
+/** The last lines of a log file, for error messages of the client and the launchers. */
+public final class LogTail {
 
   private LogTail() {}
 
-  static String last(Path file, int lines) {
+  /**
+   * The last {@code lines} (at least 1) lines of {@code file}, joined with the line separator; a
+   * note in parentheses instead if the file is missing, empty or unreadable, since it only
+   * decorates an error that is being reported already.
+   */
+  public static String last(Path file, int lines) {
     if (!Files.exists(file)) {
       return "(no log at " + file + ")";
     }
