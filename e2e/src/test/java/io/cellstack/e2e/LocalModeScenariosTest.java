@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -105,6 +106,23 @@ class LocalModeScenariosTest {
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
+
+  @Test
+  @Order(2)
+  void aFunctionsProblemNamesThePathTheCallerUsed() throws Exception {
+    HttpResponse<String> refused =
+        gateway.call(
+            "2088000000001005",
+            "/functions/payment/pay",
+            "{\"payeeId\":\"M-1\",\"amount\":-5,\"currency\":\"CNY\"}",
+            UUID.randomUUID().toString(),
+            null);
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(JSON.readTree(refused.body()).get("instance").asText())
+        .isEqualTo("/functions/payment/pay");
   }
 
   @Test

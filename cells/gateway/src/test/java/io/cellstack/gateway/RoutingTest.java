@@ -64,6 +64,9 @@ class RoutingTest extends GatewayTestBase {
     assertThat(request.path()).isEqualTo("/bills/2026-11/repay");
     assertThat(request.body()).isEqualTo("{\"amount\":1250,\"currency\":\"EUR\"}");
     assertThat(request.header("Authorization")).isEqualTo("Bearer " + token);
+    assertThat(request.header("X-Forwarded-Prefix"))
+        .as("what the function's paths are under at the gateway, for its problem instances")
+        .isEqualTo("/functions/billing");
   }
 
   @Test

@@ -16,12 +16,14 @@ import java.util.Map;
 import org.apache.pulsar.client.api.PulsarClientException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.web.filter.ForwardedHeaderFilter;
 
 /**
  * Wires cells/starter into a Spring Cloud Function app: the cell identity, the routing table
@@ -101,6 +103,21 @@ public class CellstackAutoConfiguration {
   @ConditionalOnProperty("cellstack.tracing.log-file")
   SpanExporter cellstackTraceLog(Environment environment) {
     return new TraceLog(Path.of(environment.getRequiredProperty("cellstack.tracing.log-file")));
+  }
+
+  /**
+   * Request paths as the caller sent them: behind the gateway a function's {@code /pay} was {@code
+   * /functions/payment/pay} (the gateway's {@code X-Forwarded-Prefix}), and problems name that
+   * path. Runs before the ownership filter; an app that chose {@code
+   * server.forward-headers-strategy=framework} has Boot's own filter instead.
+   */
+  @Bean
+  @ConditionalOnMissingFilterBean(ForwardedHeaderFilter.class)
+  FilterRegistrationBean<ForwardedHeaderFilter> cellstackForwardedHeaderFilter() {
+    FilterRegistrationBean<ForwardedHeaderFilter> registration =
+        new FilterRegistrationBean<>(new ForwardedHeaderFilter());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    return registration;
   }
 
   @Bean

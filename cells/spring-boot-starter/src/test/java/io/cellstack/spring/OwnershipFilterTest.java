@@ -59,6 +59,20 @@ class OwnershipFilterTest {
   }
 
   @Test
+  void aProblemNamesThePathTheCallerUsedAtTheGateway() throws Exception {
+    HttpResponse<String> direct = post("2088000000000077", null);
+    HttpResponse<String> viaGateway =
+        send(
+            request("2088000000000077")
+                .header("X-Forwarded-Prefix", "/functions/whoami")
+                .POST(HttpRequest.BodyPublishers.ofString("hello")));
+
+    assertThat(direct.body()).contains("\"instance\":\"/whoami\"");
+    assertThat(viaGateway.statusCode()).isEqualTo(421);
+    assertThat(viaGateway.body()).contains("\"instance\":\"/functions/whoami/whoami\"");
+  }
+
+  @Test
   void neverEchoesAuthorizationBack() throws Exception {
     HttpResponse<String> response = post("2088000000000007", "Bearer secret-token");
 
@@ -69,14 +83,21 @@ class OwnershipFilterTest {
 
   private HttpResponse<String> post(String uid, String authorization)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/whoami"))
-            .header("Content-Type", "text/plain")
-            .header(OwnershipFilter.UID_HEADER, uid)
-            .POST(HttpRequest.BodyPublishers.ofString("hello"));
+    HttpRequest.Builder request = request(uid).POST(HttpRequest.BodyPublishers.ofString("hello"));
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
+    return send(request);
+  }
+
+  private HttpRequest.Builder request(String uid) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/whoami"))
+        .header("Content-Type", "text/plain")
+        .header(OwnershipFilter.UID_HEADER, uid);
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
     return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -55,6 +55,12 @@ public final class CellRoutingFilter implements GatewayFilter, Ordered {
   /** Downstream header: the cell the gateway chose. */
   public static final String CELL_HEADER = "X-Cellstack-Cell";
 
+  /**
+   * Downstream header: what the function's paths sit under at the gateway, so its problems name the
+   * path the caller used ({@code /functions/payment/pay}, not {@code /pay}).
+   */
+  public static final String FORWARDED_PREFIX_HEADER = "X-Forwarded-Prefix";
+
   private static final Logger LOG = LoggerFactory.getLogger(CellRoutingFilter.class);
   private static final int MISDIRECTED = 421;
 
@@ -170,6 +176,7 @@ public final class CellRoutingFilter implements GatewayFilter, Ordered {
                           headers.set(SLOT_HEADER, Integer.toString(route.slot()));
                           headers.set(EPOCH_HEADER, Long.toString(route.epoch()));
                           headers.set(CELL_HEADER, route.cell());
+                          headers.set(FORWARDED_PREFIX_HEADER, path.gatewayPrefix());
                         }))
             .build();
     routed

@@ -11,6 +11,11 @@ public record FunctionPath(String function, String rest) {
   /** The prefix of every routed path. */
   public static final String PREFIX = "/functions/";
 
+  /** The path the function's own paths sit under at the gateway, {@code /functions/payment}. */
+  public String gatewayPrefix() {
+    return PREFIX + function;
+  }
+
   /** Splits {@code rawPath}; the function is empty when the path names none. */
   public static FunctionPath parse(String rawPath) {
     if (!rawPath.startsWith(PREFIX)) {
