@@ -63,7 +63,8 @@ public final class Fixtures {
         new ShardMapSpec(
             slots,
             assignments,
-            List.of(new ShardMapSpec.Keyspace("payment", 1, List.of("payments", "outbox")))));
+            List.of(new ShardMapSpec.Keyspace("payment", 1, List.of("payments", "outbox"))),
+            null));
     return map;
   }
 

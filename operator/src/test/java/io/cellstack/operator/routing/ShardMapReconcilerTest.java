@@ -88,7 +88,8 @@ class ShardMapReconcilerTest {
         new ShardMapSpec(
             100,
             List.of(new ShardMapSpec.Assignment("rz00", List.of(new ShardMapSpec.Range(0, 49)))),
-            map.getSpec().keyspaces()));
+            map.getSpec().keyspaces(),
+            null));
     harness.changeSpec(map);
 
     ShardMap refused = awaitReady("False");

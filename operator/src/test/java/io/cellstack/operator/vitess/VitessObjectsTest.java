@@ -94,7 +94,7 @@ class VitessObjectsTest {
   @Test
   void aMapWithoutKeyspacesAsksForNoKeyspaceAndAnEmptyVschemaConfigMap() {
     ShardMap map = withKeyspaces();
-    map.setSpec(new ShardMapSpec(100, map.getSpec().assignments(), null));
+    map.setSpec(new ShardMapSpec(100, map.getSpec().assignments(), null, null));
 
     assertThat(VitessObjects.keyspaces(map, table(map))).isEmpty();
     assertThat(VitessObjects.vschemas(map).getData()).isEmpty();
@@ -106,7 +106,7 @@ class VitessObjectsTest {
 
   private static ShardMap withKeyspaces(ShardMapSpec.Keyspace... keyspaces) {
     ShardMap map = Fixtures.shardMap(100, "rz00", "rz01", "rz10", "rz11");
-    map.setSpec(new ShardMapSpec(100, map.getSpec().assignments(), List.of(keyspaces)));
+    map.setSpec(new ShardMapSpec(100, map.getSpec().assignments(), List.of(keyspaces), null));
     return map;
   }
 
