@@ -3,6 +3,7 @@ package io.cellstack.operator.vitess;
 import io.cellstack.api.v1alpha1.ShardMap;
 import io.cellstack.api.v1alpha1.ShardMapSpec;
 import io.cellstack.core.routing.RoutingTable;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,9 +99,11 @@ public final class ClusterKeyspaces {
     }
     spec.put("keyspaces", entries);
     VitessCluster desired = new VitessCluster();
-    desired.setMetadata(cluster.get().getMetadata());
+    // copies: the framework may annotate what it writes, and the cluster read is the cache's
+    desired.setMetadata(new ObjectMetaBuilder(cluster.get().getMetadata()).build());
     desired.setSpec(spec);
-    desired.setStatus(cluster.get().getStatus());
+    desired.setStatus(
+        cluster.get().getStatus() == null ? null : Trees.copyMap(cluster.get().getStatus()));
     return new VitessPlan(name, names, Optional.of(desired), reshardIssue(name, resharding, stuck));
   }
 

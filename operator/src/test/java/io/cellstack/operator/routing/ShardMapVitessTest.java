@@ -91,7 +91,11 @@ class ShardMapVitessTest {
     await()
         .atMost(Duration.ofSeconds(15))
         .untilAsserted(
-            () -> assertThat(partitionings(keyspaces().get(1))).as("partitionings").hasSize(2));
+            () -> {
+              List<Map<String, Object>> keyspaces = keyspaces();
+              assertThat(keyspaces).as("keyspaces").hasSize(2);
+              assertThat(partitionings(keyspaces.get(1))).as("partitionings").hasSize(2);
+            });
     Map<String, Object> payment = keyspaces().get(1);
     assertThat(shards(payment, 0)).hasSize(4);
     assertThat(shards(payment, 1))

@@ -43,17 +43,22 @@ class ClusterKeyspacesTest {
     Map<String, Object> before = new LinkedHashMap<>(cluster.getSpec());
     before.remove("keyspaces");
     assertThat(others).isEqualTo(before);
-    assertThat(plan.desired().orElseThrow().getMetadata()).isSameAs(cluster.getMetadata());
+    assertThat(plan.desired().orElseThrow().getMetadata())
+        .isEqualTo(cluster.getMetadata())
+        .isNotSameAs(cluster.getMetadata());
   }
 
   @Test
   void theClusterAsReadIsNeverChanged() {
     VitessCluster cluster = Fixtures.vitessCluster("main", CELLS);
+    cluster.getMetadata().setAnnotations(new LinkedHashMap<>(Map.of("team", "platform")));
     Map<String, Object> before = Trees.copyMap(cluster.getSpec());
 
-    plan(Fixtures.shardMap(100, CELLS), cluster);
+    VitessCluster desired = plan(Fixtures.shardMap(100, CELLS), cluster).desired().orElseThrow();
+    desired.getMetadata().getAnnotations().put("javaoperatorsdk.io/previous", "x");
 
     assertThat(cluster.getSpec()).isEqualTo(before);
+    assertThat(cluster.getMetadata().getAnnotations()).containsOnlyKeys("team");
   }
 
   @Test
