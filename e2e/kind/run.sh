@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Cellstack end to end on a real Kubernetes cluster (kind): creates the cluster, installs Knative
-# Serving with Kourier, KEDA, Pulsar, MySQL and Keycloak, builds the Cellstack images with Jib into
+# Serving with Kourier, KEDA, Pulsar, MySQL (with the vitess-operator's VitessCluster CRD and no
+# Vitess) and Keycloak, builds the Cellstack images with Jib into
 # the local Docker daemon and loads them into the node, installs helm/cellstack (operator and
 # gateway), applies examples/base, waits until the cells serve, and runs the e2e module's cluster
 # scenarios through the gateway with a Keycloak token per test user. See e2e/kind/README.md.
@@ -18,7 +19,7 @@ set -euo pipefail
 KIND_NODE_IMAGE="kindest/node:v1.32.2"            # Kubernetes 1.32 (kind v0.27.0's default)
 KNATIVE_VERSION="1.18.0"                          # Knative Serving and net-kourier
 KEDA_VERSION="2.17.0"
-VITESS_OPERATOR_VERSION="2.14.0"                  # only its VitessKeyspace CRD, see README
+VITESS_OPERATOR_VERSION="2.14.0"                  # only its VitessCluster CRD, see README
 PULSAR_IMAGE="apachepulsar/pulsar:4.0.7"          # the client and admin version Cellstack uses
 MYSQL_IMAGE="mysql:8.4.5"
 KEYCLOAK_IMAGE="quay.io/keycloak/keycloak:26.7.3" # the distribution the tests run here
@@ -49,13 +50,12 @@ STEPS="cluster knative keda pulsar mysql keycloak images chart examples scenario
 KNATIVE_SERVING_URL="https://github.com/knative/serving/releases/download/knative-v${KNATIVE_VERSION}"
 KOURIER_URL="https://github.com/knative/net-kourier/releases/download/knative-v${KNATIVE_VERSION}"
 KEDA_URL="https://github.com/kedacore/keda/releases/download/v${KEDA_VERSION}/keda-${KEDA_VERSION}.yaml"
-VITESS_KEYSPACE_CRD_URL="https://raw.githubusercontent.com/planetscale/vitess-operator/v${VITESS_OPERATOR_VERSION}/deploy/crds/planetscale.com_vitesskeyspaces.yaml"
+VITESS_CLUSTER_CRD_URL="https://raw.githubusercontent.com/planetscale/vitess-operator/v${VITESS_OPERATOR_VERSION}/deploy/crds/planetscale.com_vitessclusters.yaml"
 
 PORT_FORWARDS=""
 
 say() { printf '==> %s\n' "$*"; }
 info() { printf '    %s\n' "$*"; }
-warn() { printf 'WARNING: %s\n' "$*" >&2; }
 die() {
   printf 'e2e-kind FAILED: %s\n' "$*" >&2
   exit 1
@@ -164,10 +164,10 @@ step_mysql() {
   say "installing MySQL (${MYSQL_IMAGE}) in namespace mysql: databases payment and billing stand in for the Vitess keyspaces (manifests/mysql.yaml)"
   apply_with_image mysql.yaml MYSQL_IMAGE "${MYSQL_IMAGE}"
   wait_deployment mysql mysql 300
-  say "installing the VitessKeyspace CRD of vitess-operator v${VITESS_OPERATOR_VERSION} (the operator watches VitessKeyspaces; no Vitess runs here)"
-  kube apply --server-side -f "${VITESS_KEYSPACE_CRD_URL}" >/dev/null
-  kube wait --for=condition=Established crd/vitesskeyspaces.planetscale.com --timeout=60s >/dev/null ||
-    die "CRD vitesskeyspaces.planetscale.com was not established within 60s; look with: $(look get crd vitesskeyspaces.planetscale.com -o yaml)"
+  say "installing the VitessCluster CRD of vitess-operator v${VITESS_OPERATOR_VERSION} (the operator watches VitessClusters and declares keyspaces in them; no Vitess runs here)"
+  kube apply --server-side -f "${VITESS_CLUSTER_CRD_URL}" >/dev/null
+  kube wait --for=condition=Established crd/vitessclusters.planetscale.com --timeout=60s >/dev/null ||
+    die "CRD vitessclusters.planetscale.com was not established within 60s; look with: $(look get crd vitessclusters.planetscale.com -o yaml)"
 }
 
 step_keycloak() {
@@ -282,6 +282,10 @@ step_examples() {
   if kube -n "${CELLS_NAMESPACE}" get cellfunctions.cellstack.io payment >/dev/null 2>&1; then
     existed="yes"
   fi
+  say "creating VitessCluster main in namespace ${CELLS_NAMESPACE} (manifests/vitess-cluster.yaml: Vitess cells rz00, rz01, rz10, rz11), as a platform admin would, for ShardMap main's keyspaces"
+  kube create namespace "${CELLS_NAMESPACE}" --dry-run=client -o yaml | kube apply -f - >/dev/null
+  kube -n "${CELLS_NAMESPACE}" apply --server-side -f "${HERE}/manifests/vitess-cluster.yaml" >/dev/null ||
+    die "the API server refused VitessCluster main; look with: $(look get crd vitessclusters.planetscale.com)"
   say "applying examples/base through e2e/kind/overlay (namespace ${CELLS_NAMESPACE}; the functions' MySQL and Pulsar settings; requests for one node)"
   kube apply -k "${HERE}/overlay" >/dev/null
   if [[ -n "${existed}" ]]; then
@@ -305,10 +309,10 @@ step_examples() {
   info "waiting for the gateway to see the routing table (its ConfigMap volume is filled by the kubelet)"
   wait_until 180 "the routing table in the gateway pod (/etc/cellstack/routing/routing.json)" \
     "$(look -n "${CELLS_NAMESPACE}" logs deployment/${RELEASE}-gateway)" gateway_has_table
-  if ! kube -n "${CELLS_NAMESPACE}" wait --for=condition=Ready shardmaps.cellstack.io/main --timeout=30s >/dev/null 2>&1; then
-    warn "ShardMap main is not Ready, although it published the routing table, so the scenarios go on."
-    warn "See e2e/kind/README.md (the VitessKeyspaces); look with: $(look -n "${CELLS_NAMESPACE}" describe shardmap main)"
-  fi
+  info "waiting for ShardMap main to be Ready: its keyspaces declared in VitessCluster main, which the API server checks against vitess-operator v${VITESS_OPERATOR_VERSION}'s CRD"
+  kube -n "${CELLS_NAMESPACE}" wait --for=condition=Ready shardmaps.cellstack.io/main --timeout=120s >/dev/null ||
+    die "ShardMap main did not become Ready within 120s; look with: $(look -n "${CELLS_NAMESPACE}" describe shardmap main), $(look -n "${CELLS_NAMESPACE}" get vitesscluster main -o yaml) and $(look -n "${RELEASE_NAMESPACE}" logs deployment/${RELEASE})"
+  info "keyspaces in VitessCluster main: $(kube -n "${CELLS_NAMESPACE}" get vitesscluster main -o jsonpath='{.spec.keyspaces[*].name}')"
   info "not waited for: CellFunctions scheduling and release (no image yet)"
   kube -n "${CELLS_NAMESPACE}" get cells,shardmaps,cellfunctions
 }

@@ -120,8 +120,8 @@ watches. Bound by a ClusterRole when it watches all namespaces, else by a Role p
   resources: ["scaledobjects"]
   verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
 - apiGroups: ["planetscale.com"]
-  resources: ["vitesskeyspaces"]
-  verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
+  resources: ["vitessclusters"]
+  verbs: ["get", "list", "watch", "patch", "update"]
 {{- end }}
 
 {{/* Reading CRDs, only to check at start that the cellstack.io ones are installed. */}}

@@ -33,7 +33,11 @@ class RbacTest {
           Rule.of("serving.knative.dev", "services", OWNED),
           Rule.of("apps", "deployments", OWNED),
           Rule.of("keda.sh", "scaledobjects", OWNED),
-          Rule.of("planetscale.com", "vitesskeyspaces", OWNED));
+          // the admin's VitessClusters: read, and add keyspace entries; never create or delete
+          Rule.of(
+              "planetscale.com",
+              "vitessclusters",
+              List.of("get", "list", "watch", "patch", "update")));
 
   private static final Rule READ_CRDS =
       Rule.of("apiextensions.k8s.io", "customresourcedefinitions", List.of("get", "list"));

@@ -18,7 +18,7 @@ import io.cellstack.operator.acceptance.AcceptingReconciler;
 import io.cellstack.operator.naming.Names;
 import io.cellstack.operator.status.StatusConditions;
 import io.cellstack.operator.triggers.ScaledObject;
-import io.cellstack.operator.vitess.VitessKeyspace;
+import io.cellstack.operator.vitess.VitessCluster;
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -65,6 +65,8 @@ class ExamplesOnTheMockApiServerTest {
                 0));
     ValidationReport report = new ManifestValidator().validate(new ManifestReader().read(EXAMPLES));
     assertThat(report.findings()).isEmpty();
+    // the platform admin's VitessCluster, named like the ShardMap, with the RZONE cells
+    harness.create(Fixtures.vitessCluster("main", "rz00", "rz01", "rz10", "rz11"));
     for (HasMetadata resource : report.sets().get("").all()) {
       resource.getMetadata().setNamespace(NAMESPACE);
       harness.create(resource);
@@ -118,13 +120,7 @@ class ExamplesOnTheMockApiServerTest {
                             .getItems()
                             .size()
                         == 4
-                    && client
-                            .resources(VitessKeyspace.class)
-                            .inNamespace(NAMESPACE)
-                            .list()
-                            .getItems()
-                            .size()
-                        == 3
+                    && keyspaces().size() == 4
                     && client
                             .configMaps()
                             .inNamespace(NAMESPACE)
@@ -155,6 +151,31 @@ class ExamplesOnTheMockApiServerTest {
                 .get()
                 .getData())
         .containsOnlyKeys("payment.json", "billing.json", "scheduling.json");
+    assertThat(keyspaces())
+        .extracting(k -> k.get("name"))
+        .containsExactly("commerce", "payment", "billing", "scheduling");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> {
+              io.cellstack.api.v1alpha1.ShardMap map =
+                  client
+                      .resources(io.cellstack.api.v1alpha1.ShardMap.class)
+                      .inNamespace(NAMESPACE)
+                      .withName("main")
+                      .get();
+              assertThat(map.getStatus()).as("ShardMap main status").isNotNull();
+              assertThat(condition(map.getStatus(), "Ready")).isEqualTo("True");
+            });
+  }
+
+  /** The keyspace entries of the admin's VitessCluster main; empty before it has any. */
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> keyspaces() {
+    VitessCluster cluster =
+        client.resources(VitessCluster.class).inNamespace(NAMESPACE).withName("main").get();
+    Object keyspaces = cluster == null ? null : cluster.getSpec().get("keyspaces");
+    return keyspaces == null ? List.of() : (List<Map<String, Object>>) keyspaces;
   }
 
   @Test

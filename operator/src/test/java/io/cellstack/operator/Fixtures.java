@@ -13,9 +13,12 @@ import io.cellstack.core.routing.CellState;
 import io.cellstack.core.routing.CellType;
 import io.cellstack.core.routing.FailoverMode;
 import io.cellstack.core.routing.WriteTarget;
+import io.cellstack.operator.vitess.VitessCluster;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Builders of test resources: a two-region topology unless a test says otherwise. */
 public final class Fixtures {
@@ -63,8 +66,73 @@ public final class Fixtures {
         new ShardMapSpec(
             slots,
             assignments,
-            List.of(new ShardMapSpec.Keyspace("payment", 1, List.of("payments", "outbox")))));
+            List.of(new ShardMapSpec.Keyspace("payment", 1, List.of("payments", "outbox"))),
+            null));
     return map;
+  }
+
+  /**
+   * A VitessCluster as a platform admin creates it: images, lockserver, backup, {@code cells}
+   * (Vitess cells named like the Cellstack cells), update strategy, and a keyspace of its own,
+   * {@code commerce}, that no ShardMap declares.
+   */
+  public static VitessCluster vitessCluster(String name, String... cells) {
+    VitessCluster cluster = new VitessCluster();
+    cluster.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put(
+        "images",
+        Map.of(
+            "vttablet",
+            "vitess/lite:v21.0.3",
+            "mysqld",
+            Map.of("mysql80Compatible", "vitess/lite:v21.0.3")));
+    spec.put(
+        "globalLockserver",
+        Map.of(
+            "external",
+            Map.of("implementation", "etcd2", "address", "etcd:2379", "rootPath", "/vitess")));
+    spec.put("backup", Map.of("locations", List.of(Map.of("gcs", Map.of("bucket", "backups")))));
+    spec.put(
+        "cells",
+        java.util.Arrays.stream(cells)
+            .map(cell -> Map.of("name", cell, "gateway", Map.of("replicas", 1)))
+            .toList());
+    spec.put("keyspaces", List.of(commerceKeyspace()));
+    spec.put("updateStrategy", Map.of("type", "Immediate"));
+    cluster.setSpec(spec);
+    return cluster;
+  }
+
+  /** The admin's own keyspace in {@link #vitessCluster}: one equal shard in the first cell. */
+  public static Map<String, Object> commerceKeyspace() {
+    return Map.of(
+        "name",
+        "commerce",
+        "turndownPolicy",
+        "Immediate",
+        "partitionings",
+        List.of(
+            Map.of(
+                "equal",
+                Map.of(
+                    "parts",
+                    1,
+                    "shardTemplate",
+                    Map.of(
+                        "databaseInitScriptSecret",
+                        Map.of("name", "commerce-config", "key", "init_db.sql"),
+                        "tabletPools",
+                        List.of(
+                            Map.of(
+                                "cell",
+                                "rz00",
+                                "type",
+                                "replica",
+                                "replicas",
+                                2,
+                                "vttablet",
+                                Map.of("resources", Map.of()))))))));
   }
 
   /** CellFunction payment: keyspace payment, one trigger, optional capacity windows. */

@@ -15,9 +15,8 @@ public final class ApiGroup {
   /** A Kubernetes name: a DNS-1123 label. */
   public static final String NAME_PATTERN = "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$";
 
-  /** A Secret's name: a DNS-1123 subdomain. */
-  public static final String SECRET_NAME_PATTERN =
-      "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+  /** A Kubernetes object name that may contain dots: a DNS-1123 subdomain. */
+  public static final String SUBDOMAIN_PATTERN = "^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$";
 
   /** A Pulsar topic local name (the operator qualifies it with tenant and namespace). */
   public static final String TOPIC_PATTERN = "^[a-zA-Z0-9][a-zA-Z0-9._-]{0,127}$";

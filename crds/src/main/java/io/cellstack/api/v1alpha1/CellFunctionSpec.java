@@ -89,8 +89,7 @@ public record CellFunctionSpec(
   public record SecretKey(
       @JsonPropertyDescription("Name of a Secret in the CellFunction's namespace.")
           @Required
-          @Pattern(ApiGroup.SECRET_NAME_PATTERN)
-          @Size(max = 253)
+          @Pattern(ApiGroup.SUBDOMAIN_PATTERN)
           String secret,
       @JsonPropertyDescription("Key inside the Secret's data.")
           @Required

@@ -55,11 +55,6 @@ public final class Names {
     return "cellstack-vschema-" + shardMap;
   }
 
-  /** The VitessKeyspace of {@code keyspace}. */
-  public static String vitessKeyspace(String keyspace) {
-    return keyspace.replace('_', '-');
-  }
-
   /** The Pulsar namespace of {@code cell}: {@code tenant/cell}. */
   public static String pulsarNamespace(String tenant, String cell) {
     return tenant + "/" + cell;

@@ -12,6 +12,9 @@ import io.cellstack.operator.status.EventRecorder;
 import io.cellstack.operator.status.NamespaceMappers;
 import io.cellstack.operator.status.Refusals;
 import io.cellstack.operator.status.StatusConditions;
+import io.cellstack.operator.vitess.ClusterKeyspaces;
+import io.cellstack.operator.vitess.VitessCluster;
+import io.cellstack.operator.vitess.VitessPlan;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -31,9 +34,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Publishes a ShardMap's routing table (ConfigMap {@code cellstack-routing}), its VSchemas and
- * VitessKeyspaces. The decision is computed once per pass ({@link RoutingDecision}); the workflow
- * publishes only a valid one, so an invalid map never replaces the last good table.
+ * Publishes a ShardMap's routing table (ConfigMap {@code cellstack-routing}) and VSchemas, and
+ * declares its keyspaces in the platform admin's VitessCluster. The decisions are computed once per
+ * pass ({@link RoutingDecision}, {@link VitessPlan}); the workflow publishes only a valid table, so
+ * an invalid map never replaces the last good one, and the routing table never waits for Vitess.
  */
 @ControllerConfiguration
 @Workflow(
@@ -48,13 +52,14 @@ import java.util.TreeMap;
           type = VSchemaConfigMapDependent.class,
           reconcilePrecondition = PublishableTopology.class),
       @Dependent(
-          name = "keyspaces",
-          type = VitessKeyspacesDependent.class,
-          reconcilePrecondition = PublishableTopology.class)
+          name = VitessClusterDependent.NAME,
+          type = VitessClusterDependent.class,
+          reconcilePrecondition = WritableVitessCluster.class)
     })
 public class ShardMapReconciler implements Reconciler<ShardMap> {
 
   static final String DECISION = "routing-decision";
+  static final String VITESS = "vitess-plan";
   static final String VALID = "Valid";
 
   private final EventRecorder events;
@@ -98,9 +103,30 @@ public class ShardMapReconciler implements Reconciler<ShardMap> {
             NamespaceMappers.list(context, Cell.class, namespace),
             NamespaceMappers.list(context, FailoverDatabase.class, namespace),
             published.flatMap(RoutingConfigMap::json));
+    VitessPlan vitess =
+        decision.isValid()
+            ? ClusterKeyspaces.plan(map, decision.table().orElseThrow(), cluster(map, context))
+            : null;
     context.managedWorkflowAndDependentResourceContext().put(DECISION, decision);
+    if (vitess != null) {
+      context.managedWorkflowAndDependentResourceContext().put(VITESS, vitess);
+    }
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-    return status(map, decision);
+    return status(map, decision, vitess);
+  }
+
+  /** The Vitess plan of the current pass; empty while the topology is invalid. */
+  static Optional<VitessPlan> vitessPlan(Context<ShardMap> context) {
+    return context.managedWorkflowAndDependentResourceContext().get(VITESS, VitessPlan.class);
+  }
+
+  private static Optional<VitessCluster> cluster(ShardMap map, Context<ShardMap> context) {
+    return NamespaceMappers.get(
+        context,
+        VitessCluster.class,
+        VitessClusterDependent.NAME,
+        map.getMetadata().getNamespace(),
+        map.getSpec().vitessOrDefault().clusterOrDefault(map.getMetadata().getName()));
   }
 
   /** The decision of the current pass, for the dependents. */
@@ -110,7 +136,8 @@ public class ShardMapReconciler implements Reconciler<ShardMap> {
         .getMandatory(DECISION, RoutingDecision.class);
   }
 
-  private UpdateControl<ShardMap> status(ShardMap map, RoutingDecision decision) {
+  private UpdateControl<ShardMap> status(
+      ShardMap map, RoutingDecision decision, VitessPlan vitess) {
     ShardMapStatus previous = map.getStatus();
     ShardMapStatus status = new ShardMapStatus();
     long generation =
@@ -133,15 +160,37 @@ public class ShardMapReconciler implements Reconciler<ShardMap> {
           "every slot is served by exactly one cell" + warnings,
           generation,
           clock);
-      StatusConditions.set(
-          status,
-          before,
-          Conditions.READY,
-          StatusConditions.TRUE,
-          "Published",
-          "routing table epoch " + table.epoch() + " is in ConfigMap " + Names.ROUTING_CONFIG_MAP,
-          generation,
-          clock);
+      String published =
+          "routing table epoch " + table.epoch() + " is in ConfigMap " + Names.ROUTING_CONFIG_MAP;
+      if (vitess.issue().isPresent()) {
+        VitessPlan.Issue issue = vitess.issue().get();
+        Refusals.refuse(
+            map,
+            status,
+            previous,
+            Conditions.READY,
+            issue.reason(),
+            issue.message() + "; " + published,
+            events,
+            clock);
+      } else {
+        String declared =
+            vitess.keyspaces().isEmpty()
+                ? ""
+                : "; keyspaces "
+                    + String.join(", ", vitess.keyspaces())
+                    + " are declared in VitessCluster "
+                    + vitess.cluster();
+        StatusConditions.set(
+            status,
+            before,
+            Conditions.READY,
+            StatusConditions.TRUE,
+            "Published",
+            published + declared,
+            generation,
+            clock);
+      }
       if (previous == null || previous.getEpoch() == null || previous.getEpoch() != table.epoch()) {
         events.normal(
             map,

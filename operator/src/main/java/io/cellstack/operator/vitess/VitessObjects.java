@@ -6,60 +6,114 @@ import io.cellstack.core.routing.RoutingTable;
 import io.cellstack.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The desired Vitess objects of a ShardMap: one VitessKeyspace per keyspace and the VSchemas. */
+/**
+ * The desired Vitess side of a ShardMap: for each keyspace the entry it needs in its
+ * VitessCluster's {@code spec.keyspaces} (a vitess-operator {@code VitessKeyspaceTemplate}: one
+ * custom partitioning whose shards follow {@link VitessLayout}), and the VSchema ConfigMap.
+ */
 public final class VitessObjects {
 
   /** Component label of Vitess objects. */
   public static final String COMPONENT = "vitess";
 
+  /** Annotation on a keyspace entry and its shards naming the ShardMap that declares them. */
+  public static final String SHARD_MAP_ANNOTATION = Names.SHARD_MAP_LABEL;
+
+  /** Annotation on a shard with the slots it holds, e.g. {@code 25-49}. */
+  public static final String SLOTS_ANNOTATION = "cellstack.io/slots";
+
+  /** The only tablet type the operator declares: primary-eligible replicas. */
+  public static final String TABLET_TYPE = "replica";
+
   private VitessObjects() {}
 
-  /** One VitessKeyspace per keyspace of {@code map}, by name. */
-  public static Map<String, VitessKeyspace> keyspaces(ShardMap map, RoutingTable table) {
-    Map<String, VitessKeyspace> keyspaces = new TreeMap<>();
-    for (ShardMapSpec.Keyspace keyspace : keyspacesOf(map)) {
-      List<Map<String, Object>> shards =
-          VitessLayout.shards(keyspace, table).stream()
-              .map(
-                  shard -> {
-                    Map<String, Object> s = new LinkedHashMap<>();
-                    Map<String, Object> keyRange = new LinkedHashMap<>();
-                    keyRange.put("start", shard.start());
-                    keyRange.put("end", shard.end());
-                    s.put("keyRange", keyRange);
-                    s.put(
-                        "annotations",
-                        Map.of(
-                            Names.CELL_LABEL,
-                            shard.cell(),
-                            "cellstack.io/slots",
-                            shard.slots().toString()));
-                    s.put(
-                        "tabletPools",
-                        List.of(Map.of("cell", shard.cell(), "type", "replica", "replicas", 2)));
-                    return s;
-                  })
-              .toList();
-      Map<String, Object> spec = new LinkedHashMap<>();
-      spec.put("name", keyspace.name());
-      spec.put("partitionings", List.of(Map.of("custom", Map.of("shards", shards))));
-      VitessKeyspace object = new VitessKeyspace();
-      object.setMetadata(
-          new ObjectMetaBuilder()
-              .withName(Names.vitessKeyspace(keyspace.name()))
-              .withNamespace(map.getMetadata().getNamespace())
-              .withLabels(labels(map))
-              .build());
-      object.setSpec(spec);
-      keyspaces.put(object.getMetadata().getName(), object);
+  /** The VitessCluster entry of every keyspace of {@code map}, in declaration order. */
+  public static List<Map<String, Object>> keyspaces(ShardMap map, RoutingTable table) {
+    return map.getSpec().keyspacesOrEmpty().stream()
+        .map(keyspace -> keyspace(map, keyspace, table))
+        .toList();
+  }
+
+  /**
+   * The VitessCluster entry of {@code keyspace}: its name, the annotations that mark it as this
+   * map's, and one custom partitioning.
+   */
+  public static Map<String, Object> keyspace(
+      ShardMap map, ShardMapSpec.Keyspace keyspace, RoutingTable table) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("name", keyspace.name());
+    entry.put("annotations", annotations(map));
+    entry.put("partitionings", new ArrayList<>(List.of(partitioning(map, keyspace, table))));
+    return entry;
+  }
+
+  /** The custom partitioning of {@code keyspace}: one shard per {@link VitessLayout.Shard}. */
+  public static Map<String, Object> partitioning(
+      ShardMap map, ShardMapSpec.Keyspace keyspace, RoutingTable table) {
+    String mapName = map.getMetadata().getName();
+    ShardMapSpec.Vitess vitess = map.getSpec().vitessOrDefault();
+    ShardMapSpec.SecretKey initScript =
+        vitess.databaseInitScriptSecretOrDefault(vitess.clusterOrDefault(mapName));
+    ShardMapSpec.TabletPool pool = vitess.tabletPoolOrDefault();
+    List<Map<String, Object>> shards = new ArrayList<>();
+    for (VitessLayout.Shard shard : VitessLayout.shards(keyspace, table)) {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("keyRange", keyRange(shard.start(), shard.end()));
+      Map<String, Object> annotations = new LinkedHashMap<>();
+      annotations.put(Names.CELL_LABEL, shard.cell());
+      annotations.put(SLOTS_ANNOTATION, shard.slots().toString());
+      s.put("annotations", annotations);
+      s.put("databaseInitScriptSecret", secret(initScript));
+      s.put("tabletPools", new ArrayList<>(List.of(tabletPool(shard.cell(), pool))));
+      shards.add(s);
     }
-    return keyspaces;
+    Map<String, Object> custom = new LinkedHashMap<>();
+    custom.put("shards", shards);
+    Map<String, Object> partitioning = new LinkedHashMap<>();
+    partitioning.put("custom", custom);
+    return partitioning;
+  }
+
+  /**
+   * The replica pool of a shard in {@code cell}: every field the vitess-operator requires (cell,
+   * type, replicas, vttablet resources) and what a local MySQL needs (mysqld, a data volume).
+   */
+  public static Map<String, Object> tabletPool(String cell, ShardMapSpec.TabletPool pool) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("cell", cell);
+    p.put("type", TABLET_TYPE);
+    p.put("replicas", pool.replicasOrDefault());
+    p.put("vttablet", Map.of("resources", resources(pool.vttabletOrDefault())));
+    p.put("mysqld", Map.of("resources", resources(pool.mysqldOrDefault())));
+    Map<String, Object> volume = new LinkedHashMap<>();
+    volume.put("accessModes", List.of("ReadWriteOnce"));
+    volume.put("resources", Map.of("requests", Map.of("storage", pool.storageOrDefault())));
+    if (pool.storageClassName() != null) {
+      volume.put("storageClassName", pool.storageClassName());
+    }
+    p.put("dataVolumeClaimTemplate", volume);
+    return p;
+  }
+
+  /**
+   * A key range; an unbounded side is left out, as the vitess-operator writes it ({@code
+   * omitempty}).
+   */
+  static Map<String, Object> keyRange(String start, String end) {
+    Map<String, Object> range = new LinkedHashMap<>();
+    if (!start.isEmpty()) {
+      range.put("start", start);
+    }
+    if (!end.isEmpty()) {
+      range.put("end", end);
+    }
+    return range;
   }
 
   /**
@@ -68,7 +122,9 @@ public final class VitessObjects {
    */
   public static ConfigMap vschemas(ShardMap map) {
     Map<String, String> data = new TreeMap<>();
-    keyspacesOf(map).forEach(k -> data.put(k.name() + ".json", VitessLayout.vschema(k)));
+    map.getSpec()
+        .keyspacesOrEmpty()
+        .forEach(k -> data.put(k.name() + ".json", VitessLayout.vschema(k)));
     return new ConfigMapBuilder()
         .withNewMetadata()
         .withName(Names.vschemaConfigMap(map.getMetadata().getName()))
@@ -79,8 +135,25 @@ public final class VitessObjects {
         .build();
   }
 
-  private static List<ShardMapSpec.Keyspace> keyspacesOf(ShardMap map) {
-    return map.getSpec().keyspaces() == null ? List.of() : map.getSpec().keyspaces();
+  private static Map<String, Object> annotations(ShardMap map) {
+    Map<String, Object> annotations = new LinkedHashMap<>();
+    annotations.put(Names.MANAGED_BY, Names.OPERATOR);
+    annotations.put(SHARD_MAP_ANNOTATION, map.getMetadata().getName());
+    return annotations;
+  }
+
+  private static Map<String, Object> secret(ShardMapSpec.SecretKey key) {
+    Map<String, Object> secret = new LinkedHashMap<>();
+    secret.put("name", key.name());
+    secret.put("key", key.key());
+    return secret;
+  }
+
+  private static Map<String, Object> resources(ShardMapSpec.Resources resources) {
+    Map<String, Object> requirements = new LinkedHashMap<>();
+    requirements.put("requests", Map.of("cpu", resources.cpu(), "memory", resources.memory()));
+    requirements.put("limits", Map.of("memory", resources.memory()));
+    return requirements;
   }
 
   private static Map<String, String> labels(ShardMap map) {

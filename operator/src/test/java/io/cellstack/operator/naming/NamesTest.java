@@ -76,8 +76,7 @@ class NamesTest {
   }
 
   @Test
-  void vitessAndVschemaNamesFollowTheKeyspaceAndShardMap() {
-    assertThat(Names.vitessKeyspace("ledger_v2")).isEqualTo("ledger-v2");
+  void vschemaConfigMapIsNamedAfterTheShardMap() {
     assertThat(Names.vschemaConfigMap("main")).isEqualTo("cellstack-vschema-main");
   }
 

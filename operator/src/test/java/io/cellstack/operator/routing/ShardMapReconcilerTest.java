@@ -14,7 +14,6 @@ import io.cellstack.operator.Fixtures;
 import io.cellstack.operator.OperatorHarness;
 import io.cellstack.operator.naming.Names;
 import io.cellstack.operator.status.StatusConditions;
-import io.cellstack.operator.vitess.VitessKeyspace;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -25,7 +24,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The ShardMap controller against the fabric8 mock API server: publish, change, refuse. */
+/**
+ * The ShardMap controller against the fabric8 mock API server: publish, change, refuse. The
+ * platform admin's VitessCluster exists throughout; {@link ShardMapVitessTest} covers the Vitess
+ * side.
+ */
 @EnableKubernetesMockClient(crud = true, https = false)
 class ShardMapReconcilerTest {
 
@@ -36,6 +39,7 @@ class ShardMapReconcilerTest {
   void startOperator() {
     harness = OperatorHarness.start(client);
     Fixtures.fourCells().forEach(harness::create);
+    harness.create(Fixtures.vitessCluster("main", "rz00", "rz01", "rz10", "rz11"));
   }
 
   @AfterEach
@@ -88,7 +92,8 @@ class ShardMapReconcilerTest {
         new ShardMapSpec(
             100,
             List.of(new ShardMapSpec.Assignment("rz00", List.of(new ShardMapSpec.Range(0, 49)))),
-            map.getSpec().keyspaces()));
+            map.getSpec().keyspaces(),
+            null));
     harness.changeSpec(map);
 
     ShardMap refused = awaitReady("False");
@@ -115,34 +120,6 @@ class ShardMapReconcilerTest {
     assertThat(table.route(7).serving()).isEqualTo("rz10");
     assertThat(table.route(7).target()).isEqualTo(WriteTarget.Failover);
     assertThat(table.route(30).epoch()).isEqualTo(1);
-  }
-
-  @Test
-  void createsVitessKeyspacesAlignedWithTheCellsAndTheVSchema() {
-    harness.create(Fixtures.shardMap(100, "rz00", "rz01", "rz10", "rz11"));
-
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                client
-                        .resources(VitessKeyspace.class)
-                        .inNamespace(NAMESPACE)
-                        .withName("payment")
-                        .get()
-                    != null);
-    VitessKeyspace keyspace =
-        client.resources(VitessKeyspace.class).inNamespace(NAMESPACE).withName("payment").get();
-    ConfigMap vschema =
-        client.configMaps().inNamespace(NAMESPACE).withName(Names.vschemaConfigMap("main")).get();
-
-    assertThat(keyspace.getSpec().toString())
-        .contains("keyRange={start=, end=0000000000000019}")
-        .contains("keyRange={start=0000000000000019, end=0000000000000032}")
-        .contains("keyRange={start=000000000000004b, end=}");
-    assertThat(vschema.getData().get("payment.json"))
-        .contains(
-            "\"payments\": {\"column_vindexes\": [{\"column\": \"slot\", \"name\": \"slot\"}]}");
   }
 
   @Test

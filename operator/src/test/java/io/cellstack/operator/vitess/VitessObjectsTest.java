@@ -14,62 +14,109 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The VitessKeyspaces and the VSchema ConfigMap a ShardMap asks for. */
+/** The VitessCluster keyspace entries and the VSchema ConfigMap a ShardMap asks for. */
 class VitessObjectsTest {
 
   @Test
-  void oneVitessKeyspacePerDeclaredKeyspace() {
+  void oneEntryPerDeclaredKeyspaceNamedAsDeclared() {
     ShardMap map = withKeyspaces(keyspace("payment", 1), keyspace("ledger_v2", 2));
 
-    Map<String, VitessKeyspace> keyspaces = VitessObjects.keyspaces(map, table(map));
+    List<Map<String, Object>> entries = VitessObjects.keyspaces(map, table(map));
 
-    assertThat(keyspaces).containsOnlyKeys("ledger-v2", "payment");
-    assertThat(keyspaces.get("ledger-v2").getSpec()).containsEntry("name", "ledger_v2");
-    assertThat(keyspaces.get("payment").getSpec()).containsEntry("name", "payment");
+    assertThat(entries).extracting(e -> e.get("name")).containsExactly("payment", "ledger_v2");
   }
 
   @Test
-  void keyspacesLiveInTheMapsNamespaceWithManagedByAndShardMapLabels() {
+  void anEntryNamesItsShardMapSoThatOtherEntriesAreNeverTakenForIt() {
     ShardMap map = Fixtures.shardMap(100, "rz00", "rz01", "rz10", "rz11");
 
-    VitessKeyspace keyspace = VitessObjects.keyspaces(map, table(map)).get("payment");
+    Map<String, Object> entry = VitessObjects.keyspaces(map, table(map)).get(0);
 
-    assertThat(keyspace.getMetadata().getName()).isEqualTo("payment");
-    assertThat(keyspace.getMetadata().getNamespace()).isEqualTo(Fixtures.NAMESPACE);
-    assertThat(keyspace.getMetadata().getLabels())
-        .containsEntry(Names.MANAGED_BY, "cellstack-operator")
-        .containsEntry(Names.SHARD_MAP_LABEL, "main")
-        .containsEntry(Names.COMPONENT, VitessObjects.COMPONENT);
+    assertThat(map(entry.get("annotations")))
+        .containsEntry(VitessObjects.SHARD_MAP_ANNOTATION, "main")
+        .containsEntry(Names.MANAGED_BY, Names.OPERATOR);
   }
 
   @Test
-  void keyspacesCarryNoOwnerReferenceSoTheyOutliveTheirShardMap() {
+  void shardsFollowTheLayoutWithTheOwningCellAsTabletPoolCell() {
     ShardMap map = Fixtures.shardMap(100, "rz00", "rz01", "rz10", "rz11");
 
-    VitessKeyspace keyspace = VitessObjects.keyspaces(map, table(map)).get("payment");
+    List<Map<String, Object>> shards = shards(VitessObjects.keyspaces(map, table(map)).get(0));
 
-    assertThat(keyspace.getMetadata().getOwnerReferences()).isNullOrEmpty();
-  }
-
-  @Test
-  @SuppressWarnings("unchecked")
-  void keyspaceShardsFollowTheLayoutWithTheOwningCellAsTabletPoolCell() {
-    ShardMap map = Fixtures.shardMap(100, "rz00", "rz01", "rz10", "rz11");
-
-    Map<String, Object> spec = VitessObjects.keyspaces(map, table(map)).get("payment").getSpec();
-    List<Map<String, Object>> partitionings = (List<Map<String, Object>>) spec.get("partitionings");
-    Map<String, Object> custom = (Map<String, Object>) partitionings.get(0).get("custom");
-    List<Map<String, Object>> shards = (List<Map<String, Object>>) custom.get("shards");
-
-    assertThat(shards).hasSize(4);
-    assertThat(shards.get(1).get("keyRange"))
-        .isEqualTo(Map.of("start", "0000000000000019", "end", "0000000000000032"));
-    assertThat((Map<String, String>) shards.get(1).get("annotations"))
+    assertThat(shards)
+        .extracting(s -> s.get("keyRange"))
+        .containsExactly(
+            Map.of("end", "0000000000000019"),
+            Map.of("start", "0000000000000019", "end", "0000000000000032"),
+            Map.of("start", "0000000000000032", "end", "000000000000004b"),
+            Map.of("start", "000000000000004b"));
+    assertThat(map(shards.get(1).get("annotations")))
         .containsEntry(Names.CELL_LABEL, "rz01")
-        .containsEntry("cellstack.io/slots", "25-49");
-    assertThat((List<Map<String, Object>>) shards.get(1).get("tabletPools"))
+        .containsEntry(VitessObjects.SLOTS_ANNOTATION, "25-49");
+    assertThat(pools(shards.get(1)))
         .singleElement()
-        .satisfies(pool -> assertThat(pool).containsEntry("cell", "rz01"));
+        .satisfies(
+            pool ->
+                assertThat(pool)
+                    .containsEntry("cell", "rz01")
+                    .containsEntry("type", "replica")
+                    .containsEntry("replicas", 2));
+  }
+
+  @Test
+  void everyShardGetsTheDefaultInitScriptTabletResourcesAndDataVolume() {
+    ShardMap map = Fixtures.shardMap(100, "rz00", "rz01", "rz10", "rz11");
+
+    Map<String, Object> shard = shards(VitessObjects.keyspaces(map, table(map)).get(0)).get(0);
+    Map<String, Object> pool = pools(shard).get(0);
+
+    assertThat(shard.get("databaseInitScriptSecret"))
+        .isEqualTo(Map.of("name", "main-cluster-config", "key", "init_db.sql"));
+    assertThat(pool.get("vttablet"))
+        .isEqualTo(
+            Map.of(
+                "resources",
+                Map.of(
+                    "requests",
+                    Map.of("cpu", "100m", "memory", "256Mi"),
+                    "limits",
+                    Map.of("memory", "256Mi"))));
+    assertThat(map(map(pool.get("mysqld")).get("resources")).get("requests"))
+        .isEqualTo(Map.of("cpu", "100m", "memory", "512Mi"));
+    assertThat(pool.get("dataVolumeClaimTemplate"))
+        .isEqualTo(
+            Map.of(
+                "accessModes",
+                List.of("ReadWriteOnce"),
+                "resources",
+                Map.of("requests", Map.of("storage", "10Gi"))));
+  }
+
+  @Test
+  void theShardMapsVitessSettingsShapeEveryShard() {
+    ShardMap map = Fixtures.shardMap(100, "rz00", "rz01", "rz10", "rz11");
+    map.setSpec(
+        new ShardMapSpec(
+            100,
+            map.getSpec().assignments(),
+            map.getSpec().keyspaces(),
+            new ShardMapSpec.Vitess(
+                "vt",
+                new ShardMapSpec.SecretKey(null, "init.sql"),
+                new ShardMapSpec.TabletPool(
+                    3, "200Gi", "fast-ssd", null, new ShardMapSpec.Resources(null, "8Gi")))));
+
+    Map<String, Object> shard = shards(VitessObjects.keyspaces(map, table(map)).get(0)).get(3);
+    Map<String, Object> pool = pools(shard).get(0);
+
+    assertThat(shard.get("databaseInitScriptSecret"))
+        .isEqualTo(Map.of("name", "vt-cluster-config", "key", "init.sql"));
+    assertThat(pool).containsEntry("replicas", 3).containsEntry("cell", "rz11");
+    assertThat(map(map(pool.get("mysqld")).get("resources")).get("requests"))
+        .isEqualTo(Map.of("cpu", "100m", "memory", "8Gi"));
+    assertThat(map(pool.get("dataVolumeClaimTemplate")))
+        .containsEntry("storageClassName", "fast-ssd")
+        .containsEntry("resources", Map.of("requests", Map.of("storage", "200Gi")));
   }
 
   @Test
@@ -92,12 +139,31 @@ class VitessObjectsTest {
   }
 
   @Test
-  void aMapWithoutKeyspacesAsksForNoKeyspaceAndAnEmptyVschemaConfigMap() {
+  void aMapWithoutKeyspacesAsksForNoEntryAndAnEmptyVschemaConfigMap() {
     ShardMap map = withKeyspaces();
-    map.setSpec(new ShardMapSpec(100, map.getSpec().assignments(), null));
+    map.setSpec(new ShardMapSpec(100, map.getSpec().assignments(), null, null));
 
     assertThat(VitessObjects.keyspaces(map, table(map))).isEmpty();
     assertThat(VitessObjects.vschemas(map).getData()).isEmpty();
+  }
+
+  static List<Map<String, Object>> shards(Map<String, Object> entry) {
+    Map<String, Object> partitioning = list(entry.get("partitionings")).get(0);
+    return list(map(partitioning.get("custom")).get("shards"));
+  }
+
+  static List<Map<String, Object>> pools(Map<String, Object> shard) {
+    return list(shard.get("tabletPools"));
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> map(Object value) {
+    return (Map<String, Object>) value;
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> list(Object value) {
+    return (List<Map<String, Object>>) value;
   }
 
   private static ShardMapSpec.Keyspace keyspace(String name, int shardsPerCell) {
@@ -106,11 +172,11 @@ class VitessObjectsTest {
 
   private static ShardMap withKeyspaces(ShardMapSpec.Keyspace... keyspaces) {
     ShardMap map = Fixtures.shardMap(100, "rz00", "rz01", "rz10", "rz11");
-    map.setSpec(new ShardMapSpec(100, map.getSpec().assignments(), List.of(keyspaces)));
+    map.setSpec(new ShardMapSpec(100, map.getSpec().assignments(), List.of(keyspaces), null));
     return map;
   }
 
-  private static RoutingTable table(ShardMap map) {
+  static RoutingTable table(ShardMap map) {
     return RoutingCompiler.compile(TopologyMapper.toTopology(map, Fixtures.fourCells(), List.of()))
         .table()
         .orElseThrow();

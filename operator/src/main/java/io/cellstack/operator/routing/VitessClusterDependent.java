@@ -1,0 +1,74 @@
+package io.cellstack.operator.routing;
+
+import io.cellstack.api.v1alpha1.ShardMap;
+import io.cellstack.operator.status.NamespaceMappers;
+import io.cellstack.operator.vitess.VitessCluster;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.dependent.Matcher;
+import io.javaoperatorsdk.operator.processing.dependent.Updater;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Writes a ShardMap's keyspace entries into the VitessCluster a platform admin created. Updates
+ * only: the operator never creates, owns or deletes a VitessCluster. The desired cluster is the one
+ * read with the map's entries merged in ({@link io.cellstack.operator.vitess.ClusterKeyspaces});
+ * the update carries the resourceVersion read, so a concurrent change by anyone else fails the
+ * write (409) and the next pass merges again.
+ */
+public class VitessClusterDependent extends KubernetesDependentResource<VitessCluster, ShardMap>
+    implements Updater<VitessCluster, ShardMap> {
+
+  /** Name of the dependent and of its event source. */
+  public static final String NAME = "vitess-cluster";
+
+  /** A dependent on VitessClusters. */
+  public VitessClusterDependent() {
+    super(VitessCluster.class);
+  }
+
+  @Override
+  protected VitessCluster desired(ShardMap map, Context<ShardMap> context) {
+    return ShardMapReconciler.vitessPlan(context).orElseThrow().desired().orElseThrow();
+  }
+
+  @Override
+  public Matcher.Result<VitessCluster> match(
+      VitessCluster actual, ShardMap map, Context<ShardMap> context) {
+    VitessCluster desired = desired(map, context);
+    return Matcher.Result.computed(Objects.equals(actual.getSpec(), desired.getSpec()), desired);
+  }
+
+  @Override
+  public Matcher.Result<VitessCluster> match(
+      VitessCluster actual, VitessCluster desired, ShardMap map, Context<ShardMap> context) {
+    return Matcher.Result.computed(Objects.equals(actual.getSpec(), desired.getSpec()), desired);
+  }
+
+  @Override
+  protected ResourceID targetSecondaryResourceID(ShardMap map, Context<ShardMap> context) {
+    String name = map.getSpec().vitessOrDefault().clusterOrDefault(map.getMetadata().getName());
+    return new ResourceID(name, map.getMetadata().getNamespace());
+  }
+
+  @Override
+  public Optional<VitessCluster> getSecondaryResource(ShardMap map, Context<ShardMap> context) {
+    return eventSource().flatMap(source -> source.get(targetSecondaryResourceID(map, context)));
+  }
+
+  @Override
+  protected Optional<SecondaryToPrimaryMapper<VitessCluster>> getSecondaryToPrimaryMapper(
+      EventSourceContext<ShardMap> context) {
+    // The admin's cluster names no ShardMap; any change to it concerns the maps beside it.
+    return Optional.of(NamespaceMappers.toPrimariesInNamespace(context));
+  }
+
+  @Override
+  protected boolean addOwnerReference() {
+    return false; // the admin's object: never garbage-collected with a ShardMap
+  }
+}
