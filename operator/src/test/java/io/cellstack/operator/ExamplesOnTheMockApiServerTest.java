@@ -54,15 +54,7 @@ class ExamplesOnTheMockApiServerTest {
     tenant = "ex" + Long.toHexString(System.nanoTime());
     admin = PulsarAdmin.builder().serviceHttpUrl(services.pulsarAdminUrl()).build();
     harness =
-        OperatorHarness.start(
-            client,
-            new OperatorConfig(
-                services.pulsarAdminUrl(),
-                tenant,
-                Map.of(),
-                List.of(),
-                "example/eventbridge:1",
-                0));
+        OperatorHarness.start(client, OperatorHarness.config(services.pulsarAdminUrl(), tenant));
     ValidationReport report = new ManifestValidator().validate(new ManifestReader().read(EXAMPLES));
     assertThat(report.findings()).isEmpty();
     // the platform admin's VitessCluster, named like the ShardMap, with the RZONE cells

@@ -69,9 +69,15 @@ public final class OperatorHarness implements AutoCloseable {
     return new OperatorHarness(client, operator);
   }
 
+  /** A configuration whose Pulsar admin URL leads nowhere, for tests that need no broker. */
   public static OperatorConfig config() {
+    return config("http://127.0.0.1:1", "cellstack");
+  }
+
+  /** A configuration for the broker at {@code pulsarAdminUrl}, cells under {@code tenant}. */
+  public static OperatorConfig config(String pulsarAdminUrl, String tenant) {
     return new OperatorConfig(
-        "http://127.0.0.1:1", "cellstack", Map.of(), List.of(), "example/eventbridge:1", 0);
+        pulsarAdminUrl, tenant, Map.of(), List.of(), "example/eventbridge:1", 0);
   }
 
   public <T extends HasMetadata> T create(T resource) {

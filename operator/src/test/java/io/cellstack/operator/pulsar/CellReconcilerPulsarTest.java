@@ -42,15 +42,7 @@ class CellReconcilerPulsarTest {
     tenant = "cs" + Long.toHexString(System.nanoTime());
     admin = PulsarAdmin.builder().serviceHttpUrl(services.pulsarAdminUrl()).build();
     harness =
-        OperatorHarness.start(
-            client,
-            new OperatorConfig(
-                services.pulsarAdminUrl(),
-                tenant,
-                Map.of(),
-                List.of(),
-                "example/eventbridge:1",
-                0));
+        OperatorHarness.start(client, OperatorHarness.config(services.pulsarAdminUrl(), tenant));
     harness.create(Fixtures.cell("rz00", "east", "east-a", "rz10"));
     harness.create(Fixtures.cell("rz10", "west", "west-a", "rz00"));
     harness.create(Fixtures.function("billing"));
