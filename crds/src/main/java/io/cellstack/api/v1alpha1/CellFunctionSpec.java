@@ -15,17 +15,6 @@ import java.util.Map;
 /** Desired state of a {@link CellFunction}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
-    value = "!has(self.env) || self.env.all(n, n.matches('" + FunctionEnv.NAME_PATTERN + "'))",
-    message = "names are letters, digits and _, not starting with a digit",
-    fieldPath = ".env")
-@ValidationRule(
-    value =
-        "!has(self.secretEnv) || self.secretEnv.all(n, n.matches('"
-            + FunctionEnv.NAME_PATTERN
-            + "'))",
-    message = "names are letters, digits and _, not starting with a digit",
-    fieldPath = ".secretEnv")
-@ValidationRule(
     value = "!has(self.env) || " + FunctionEnv.OPERATOR_NAMES_CEL + ".all(n, !(n in self.env))",
     message =
         "the operator sets "

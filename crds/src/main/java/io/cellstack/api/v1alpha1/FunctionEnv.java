@@ -1,5 +1,7 @@
 package io.cellstack.api.v1alpha1;
 
+import java.util.regex.Pattern;
+
 /**
  * The environment variables the operator sets on every function container, named once: the operator
  * writes them, and the CellFunction schema refuses them in {@code env} and {@code secretEnv} so a
@@ -55,8 +57,13 @@ public final class FunctionEnv {
           + " and "
           + KEYSPACE;
 
-  /** A POSIX environment variable name, as a CEL regular expression. */
-  static final String NAME_PATTERN = "^[A-Za-z_][A-Za-z0-9_]*$";
+  /**
+   * A POSIX environment variable name. Checked in {@link
+   * io.cellstack.api.validation.CrossResourceRules}, not by a CEL rule: a regular expression over
+   * map keys, whose length the schema cannot bound, would exceed the API server's estimated cost
+   * budget for a rule.
+   */
+  public static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private FunctionEnv() {}
 }

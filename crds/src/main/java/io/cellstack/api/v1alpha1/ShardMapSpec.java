@@ -64,7 +64,11 @@ public record ShardMapSpec(
   public record Assignment(
       @JsonPropertyDescription("Name of an RZONE Cell.") @Required @Pattern(ApiGroup.NAME_PATTERN)
           String cell,
-      @JsonPropertyDescription("Inclusive slot ranges the cell owns.") @Required @Size(min = 1)
+      // bounded so that the API server's cost estimate of the spec's CEL rule over every range
+      // (assignments x ranges) stays within its per-rule budget
+      @JsonPropertyDescription("Inclusive slot ranges the cell owns, 1-500.")
+          @Required
+          @Size(min = 1, max = 500)
           List<Range> ranges) {}
 
   /** An inclusive slot range. */

@@ -6,6 +6,7 @@ import io.cellstack.api.v1alpha1.Cell;
 import io.cellstack.api.v1alpha1.CellFunction;
 import io.cellstack.api.v1alpha1.CellFunctionSpec;
 import io.cellstack.api.v1alpha1.FailoverDatabase;
+import io.cellstack.api.v1alpha1.FunctionEnv;
 import io.cellstack.api.v1alpha1.GreyRollout;
 import io.cellstack.api.v1alpha1.GreyRolloutSpec;
 import io.cellstack.api.v1alpha1.ShardMap;
@@ -69,6 +70,7 @@ public final class CrossResourceRules {
     Set<String> functions = byName(set.cellFunctions()).keySet();
     set.failoverDatabases().forEach(f -> failoverPeer(f, cells, problems));
     set.cellFunctions().forEach(f -> triggers(f, problems));
+    set.cellFunctions().forEach(f -> environment(f, problems));
     set.greyRollouts().forEach(r -> rollout(r, functions, cells, problems));
     set.batchSchedules()
         .forEach(
@@ -203,6 +205,34 @@ public final class CrossResourceRules {
                 "topic " + triggers.get(i).topic() + " is listed twice"));
       }
     }
+  }
+
+  private static void environment(CellFunction function, List<Problem> problems) {
+    CellFunctionSpec spec = function.getSpec();
+    variableNames(
+        function, "spec.env", spec.env() == null ? Set.of() : spec.env().keySet(), problems);
+    variableNames(
+        function,
+        "spec.secretEnv",
+        spec.secretEnv() == null ? Set.of() : spec.secretEnv().keySet(),
+        problems);
+  }
+
+  private static void variableNames(
+      CellFunction function, String field, Set<String> names, List<Problem> problems) {
+    names.stream()
+        .sorted()
+        .filter(name -> !FunctionEnv.NAME.matcher(name).matches())
+        .forEach(
+            name ->
+                problems.add(
+                    Problem.error(
+                        "CellFunction",
+                        function.getMetadata().getName(),
+                        field,
+                        "variable '"
+                            + name
+                            + "': names are letters, digits and _, not starting with a digit")));
   }
 
   private static void rollout(
