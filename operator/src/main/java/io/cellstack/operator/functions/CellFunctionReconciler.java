@@ -11,6 +11,7 @@ import io.cellstack.core.problem.Problem;
 import io.cellstack.operator.OperatorConfig;
 import io.cellstack.operator.routing.RoutingConfigMap;
 import io.cellstack.operator.status.EventRecorder;
+import io.cellstack.operator.status.FailedPasses;
 import io.cellstack.operator.status.NamespaceMappers;
 import io.cellstack.operator.status.Refusals;
 import io.cellstack.operator.status.StatusConditions;
@@ -19,6 +20,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -68,6 +70,13 @@ public class CellFunctionReconciler implements Reconciler<CellFunction> {
         NamespaceMappers.informer(context, Cell.class),
         NamespaceMappers.informer(context, ShardMap.class),
         RoutingConfigMap.informer(context));
+  }
+
+  /** A pass that threw (a child the API server refused): Ready False, saying what and why. */
+  @Override
+  public ErrorStatusUpdateControl<CellFunction> updateErrorStatus(
+      CellFunction function, Context<CellFunction> context, Exception failure) {
+    return FailedPasses.report(function, context, failure, CellFunctionStatus::new, events, clock);
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.cellstack.core.routing.RoutingTable;
 import io.cellstack.core.routing.SlotRoute;
 import io.cellstack.operator.naming.Names;
 import io.cellstack.operator.status.EventRecorder;
+import io.cellstack.operator.status.FailedPasses;
 import io.cellstack.operator.status.NamespaceMappers;
 import io.cellstack.operator.status.Refusals;
 import io.cellstack.operator.status.StatusConditions;
@@ -20,6 +21,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -113,6 +115,13 @@ public class ShardMapReconciler implements Reconciler<ShardMap> {
     }
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     return status(map, decision, vitess);
+  }
+
+  /** A pass that threw (a child the API server refused): Ready False, saying what and why. */
+  @Override
+  public ErrorStatusUpdateControl<ShardMap> updateErrorStatus(
+      ShardMap map, Context<ShardMap> context, Exception failure) {
+    return FailedPasses.report(map, context, failure, ShardMapStatus::new, events, clock);
   }
 
   /** The Vitess plan of the current pass; empty while the topology is invalid. */

@@ -8,12 +8,15 @@ import io.cellstack.api.v1alpha1.CellFunction;
 import io.cellstack.api.v1alpha1.CellFunctionSpec;
 import io.cellstack.operator.Fixtures;
 import io.cellstack.operator.OperatorHarness;
+import io.cellstack.operator.status.FailedPasses;
 import io.cellstack.operator.status.StatusConditions;
 import io.cellstack.operator.triggers.ScaledObject;
 import io.fabric8.knative.serving.v1.Service;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class CellFunctionReconcilerTest {
 
   KubernetesClient client;
+  KubernetesMockServer server;
   OperatorHarness harness;
 
   @BeforeEach
@@ -183,6 +187,33 @@ class CellFunctionReconcilerTest {
     await()
         .atMost(Duration.ofSeconds(15))
         .until(() -> services().size() == 3 && bridges().size() == 3);
+  }
+
+  @Test
+  void aServiceTheApiServerRefusesIsReportedInReady() {
+    server
+        .expect()
+        .post()
+        .withPath("/apis/serving.knative.dev/v1/namespaces/" + NAMESPACE + "/services")
+        .andReturn(
+            404,
+            new StatusBuilder()
+                .withCode(404)
+                .withReason("NotFound")
+                .withMessage("the server could not find the requested resource")
+                .build())
+        .always();
+
+    harness.create(Fixtures.function("payment"));
+
+    CellFunction failed = awaitStatus();
+    var ready = StatusConditions.get(failed.getStatus(), "Ready");
+    assertThat(ready.getStatus()).isEqualTo("False");
+    assertThat(ready.getReason()).isEqualTo(FailedPasses.REASON);
+    assertThat(ready.getMessage())
+        .as(ready.getMessage())
+        .contains("404 NotFound: the server could not find the requested resource")
+        .containsPattern("retrying|gave up");
   }
 
   private CellFunction awaitStatus() {

@@ -14,8 +14,11 @@ import io.cellstack.operator.status.StatusConditions;
 import io.cellstack.operator.vitess.VitessCluster;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +37,7 @@ class ShardMapVitessTest {
   private static final String[] CELLS = {"rz00", "rz01", "rz10", "rz11"};
 
   KubernetesClient client;
+  KubernetesMockServer server;
   OperatorHarness harness;
 
   @BeforeEach
@@ -134,6 +138,34 @@ class ShardMapVitessTest {
                 assertThat(keyspaces())
                     .extracting(k -> k.get("name"))
                     .containsExactly("commerce", "payment", "ledger"));
+  }
+
+  @Test
+  void aVitessClusterTheApiServerWillNotLetItWriteIsReportedAndRetried() {
+    harness.create(Fixtures.vitessCluster("main", CELLS));
+    String path = "/apis/planetscale.com/v2/namespaces/" + NAMESPACE + "/vitessclusters/main";
+    Status forbidden =
+        new StatusBuilder()
+            .withCode(403)
+            .withReason("Forbidden")
+            .withMessage(
+                "vitessclusters.planetscale.com \"main\" is forbidden: User"
+                    + " \"system:serviceaccount:cellstack-system:cellstack\" cannot update"
+                    + " resource \"vitessclusters\"")
+            .build();
+    server.expect().put().withPath(path).andReturn(403, forbidden).always();
+    server.expect().patch().withPath(path).andReturn(403, forbidden).always();
+
+    harness.create(Fixtures.shardMap(100, CELLS));
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> tableEpoch() == 1);
+    Condition ready = awaitReady("False");
+    assertThat(ready.getReason()).isEqualTo("ReconcileFailed");
+    assertThat(ready.getMessage())
+        .contains("vitess-cluster")
+        .contains("403")
+        .contains("cannot update resource \"vitessclusters\"");
+    assertThat(keyspaces()).extracting(k -> k.get("name")).containsExactly("commerce");
   }
 
   @Test
