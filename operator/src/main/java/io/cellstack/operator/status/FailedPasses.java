@@ -89,8 +89,11 @@ public final class FailedPasses {
     while (!(root instanceof KubernetesClientException) && root.getCause() != null) {
       root = root.getCause();
     }
-    if (root instanceof KubernetesClientException k && k.getStatus() != null) {
-      return k.getCode() + " " + k.getStatus().getReason() + ": " + k.getStatus().getMessage();
+    if (root instanceof KubernetesClientException k
+        && k.getStatus() != null
+        && k.getStatus().getMessage() != null) {
+      String reason = k.getStatus().getReason() == null ? "" : " " + k.getStatus().getReason();
+      return k.getCode() + reason + ": " + k.getStatus().getMessage();
     }
     return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
@@ -106,14 +109,14 @@ public final class FailedPasses {
         : "; retrying (attempt " + retry.getAttemptCount() + ")";
   }
 
-  private static List<Exception> causes(Exception failure) {
+  static List<Exception> causes(Exception failure) {
     return failure instanceof AggregatedOperatorException aggregated
             && !aggregated.getAggregatedExceptions().isEmpty()
         ? List.copyOf(aggregated.getAggregatedExceptions().values())
         : List.of(failure);
   }
 
-  private static boolean isConflict(Exception failure) {
+  static boolean isConflict(Exception failure) {
     Throwable t = failure;
     while (t != null) {
       if (t instanceof KubernetesClientException k && k.getCode() == 409) {
