@@ -1,5 +1,7 @@
 package io.cellstack.local;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,7 +15,9 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The token issuer of local mode, standing where Keycloak stands in a cluster: an RSA key, its JWK
@@ -25,6 +29,7 @@ final class LocalIssuer implements TokenIssuer {
 
   private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
   private static final String KEY_ID = "local-1";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final KeyPair keys;
   private final HttpServer server;
@@ -79,29 +84,26 @@ final class LocalIssuer implements TokenIssuer {
   /** A token for {@code subject} with realm {@code roles}, valid for {@code lifetime}. */
   String token(String subject, List<String> roles, Duration lifetime) {
     long now = Instant.now().getEpochSecond();
-    String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + KEY_ID + "\"}";
-    String payload =
-        "{\"iss\":\""
-            + issuer
-            + "\",\"sub\":\""
-            + subject
-            + "\",\"iat\":"
-            + now
-            + ",\"exp\":"
-            + (now + lifetime.toSeconds())
-            + ",\"realm_access\":{\"roles\":["
-            + String.join(",", roles.stream().map(r -> "\"" + r + "\"").toList())
-            + "]}}";
-    String signed =
-        URL.encodeToString(header.getBytes(StandardCharsets.UTF_8))
-            + "."
-            + URL.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+    Map<String, Object> header = new LinkedHashMap<>();
+    header.put("alg", "RS256");
+    header.put("typ", "JWT");
+    header.put("kid", KEY_ID);
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("iss", issuer);
+    payload.put("sub", subject);
+    payload.put("iat", now);
+    payload.put("exp", now + lifetime.toSeconds());
+    payload.put("realm_access", Map.of("roles", roles));
     try {
+      String signed =
+          URL.encodeToString(JSON.writeValueAsBytes(header))
+              + "."
+              + URL.encodeToString(JSON.writeValueAsBytes(payload));
       Signature rsa = Signature.getInstance("SHA256withRSA");
       rsa.initSign(keys.getPrivate());
       rsa.update(signed.getBytes(StandardCharsets.US_ASCII));
       return signed + "." + URL.encodeToString(rsa.sign());
-    } catch (GeneralSecurityException e) {
+    } catch (GeneralSecurityException | JsonProcessingException e) {
       throw new IllegalStateException("cannot sign a token", e);
     }
   }
