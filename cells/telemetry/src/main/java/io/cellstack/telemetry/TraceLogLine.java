@@ -5,9 +5,11 @@ import io.opentelemetry.api.trace.SpanId;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -32,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * @param spanId 16 hex digits
  * @param parentSpanId 16 hex digits, or {@code null} for a root span
  * @param status OK, ERROR or UNSET
- * @param attributes the span's attributes, as text
+ * @param attributes the span's attributes, as text; kept sorted by key
  */
 public record TraceLogLine(
     Instant start,
@@ -48,15 +50,19 @@ public record TraceLogLine(
 
   private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
 
-  /** Copies the attributes. */
+  /**
+   * Copies the attributes into an unmodifiable map sorted by key, the order they are written in.
+   */
   public TraceLogLine {
-    attributes = Map.copyOf(attributes);
+    TreeMap<String, String> sorted = new TreeMap<>();
+    attributes.forEach((key, value) -> sorted.put(key, Objects.requireNonNull(value, key)));
+    attributes = Collections.unmodifiableSortedMap(sorted);
   }
 
   /** The line of {@code span}. */
   public static TraceLogLine of(SpanData span) {
     String service = span.getResource().getAttribute(SERVICE_NAME);
-    Map<String, String> attributes = new TreeMap<>();
+    Map<String, String> attributes = new HashMap<>();
     span.getAttributes()
         .forEach((key, value) -> attributes.put(key.getKey(), String.valueOf(value)));
     String parent = span.getParentSpanId();
@@ -93,8 +99,8 @@ public record TraceLogLine(
     line.append(" span=").append(spanId);
     line.append(" parent=").append(parentSpanId == null ? "-" : parentSpanId);
     line.append(" status=").append(status);
-    new TreeMap<>(attributes)
-        .forEach((key, value) -> line.append(' ').append(key).append('=').append(quoted(value)));
+    attributes.forEach(
+        (key, value) -> line.append(' ').append(key).append('=').append(quoted(value)));
     return line.toString();
   }
 
@@ -117,7 +123,7 @@ public record TraceLogLine(
     String spanId = fixed(tokens.get(6), "span", text);
     String parent = fixed(tokens.get(7), "parent", text);
     String status = fixed(tokens.get(8), "status", text);
-    Map<String, String> attributes = new LinkedHashMap<>();
+    Map<String, String> attributes = new HashMap<>();
     for (String token : tokens.subList(9, tokens.size())) {
       int eq = token.indexOf('=');
       if (eq <= 0) {

@@ -91,6 +91,9 @@ class TraceLogTest {
             Map.of("http.url", "http://127.0.0.1:1/pay", "empty", "", "status", "201"));
 
     assertThat(TraceLogLine.parse(line.format())).isEqualTo(line);
+    assertThat(line.attributes().keySet()).containsExactly("empty", "http.url", "status");
+    assertThatThrownBy(() -> line.attributes().put("x", "y"))
+        .isInstanceOf(UnsupportedOperationException.class);
     assertThat(line.format())
         .isEqualTo(
             "2026-11-21T14:03:07.123456Z cellstack-gateway CLIENT 12.412ms \"http post\""
