@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -40,19 +41,30 @@ public final class TraceLog implements SpanExporter {
     for (SpanData span : spans) {
       text.append(TraceLogLine.of(span).format()).append('\n');
     }
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
     try {
-      Files.createDirectories(file.getParent());
-      try (FileChannel channel =
-          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-        ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
-        while (bytes.hasRemaining()) {
-          channel.write(bytes);
-        }
+      try {
+        append(bytes);
+      } catch (NoSuchFileException e) {
+        // the directory is missing: before the first batch, or removed since; only then create it
+        Files.createDirectories(file.getParent());
+        append(bytes);
       }
       return CompletableResultCode.ofSuccess();
     } catch (IOException e) {
       System.err.println("cellstack trace log: cannot append to " + file + ": " + e);
       return CompletableResultCode.ofFailure();
+    }
+  }
+
+  /** One append of {@code bytes}, creating the file if need be. */
+  private void append(byte[] bytes) throws IOException {
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
     }
   }
 

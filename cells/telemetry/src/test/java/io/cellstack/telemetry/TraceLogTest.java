@@ -102,6 +102,20 @@ class TraceLogTest {
   }
 
   @Test
+  void aDirectoryRemovedBetweenBatchesIsCreatedAgain() throws Exception {
+    Path file = dir.resolve("logs/traces.log");
+    try (SdkTracerProvider provider = provider("cellstack-rz01", new TraceLog(file))) {
+      Tracer tracer = provider.get("test");
+      tracer.spanBuilder("first").startSpan().end();
+      Files.delete(file);
+      Files.delete(file.getParent());
+      tracer.spanBuilder("second").startSpan().end();
+
+      assertThat(TraceLog.read(file)).extracting(TraceLogLine::name).containsExactly("second");
+    }
+  }
+
+  @Test
   void whatIsNotALineIsRefusedWithTheReason() {
     assertThatThrownBy(() -> TraceLogLine.parse("hello world"))
         .isInstanceOf(IllegalArgumentException.class)
