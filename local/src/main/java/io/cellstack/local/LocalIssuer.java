@@ -29,6 +29,7 @@ final class LocalIssuer implements TokenIssuer {
 
   private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
   private static final String KEY_ID = "local-1";
+  private static final Duration LIFETIME = Duration.ofHours(1);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final KeyPair keys;
@@ -72,17 +73,13 @@ final class LocalIssuer implements TokenIssuer {
   }
 
   @Override
-  public String token(String uid, List<String> roles) {
-    return token(uid, roles, Duration.ofHours(1));
-  }
-
-  @Override
   public String describe() {
     return "local issuer " + issuer + " (signs a token for any uid)";
   }
 
-  /** A token for {@code subject} with realm {@code roles}, valid for {@code lifetime}. */
-  String token(String subject, List<String> roles, Duration lifetime) {
+  /** A token for {@code subject} with realm {@code roles}, valid for an hour. */
+  @Override
+  public String token(String subject, List<String> roles) {
     long now = Instant.now().getEpochSecond();
     Map<String, Object> header = new LinkedHashMap<>();
     header.put("alg", "RS256");
@@ -92,7 +89,7 @@ final class LocalIssuer implements TokenIssuer {
     payload.put("iss", issuer);
     payload.put("sub", subject);
     payload.put("iat", now);
-    payload.put("exp", now + lifetime.toSeconds());
+    payload.put("exp", now + LIFETIME.toSeconds());
     payload.put("realm_access", Map.of("roles", roles));
     try {
       String signed =

@@ -79,14 +79,6 @@ public final class LocalMode implements AutoCloseable {
 
   private LocalMode() {}
 
-  /**
-   * Starts local mode for the manifests under {@code examples}, keeping its files under {@code
-   * workDir}, telling {@code out} what it does.
-   */
-  public static LocalMode start(Path examples, Path workDir, PrintStream out) throws Exception {
-    return start(examples, workDir, out, Map.of());
-  }
-
   /** Who signs the tokens the gateway accepts. */
   public enum Tokens {
     /** An RS256 issuer inside local mode that signs a token for any uid: starts at once. */
@@ -95,14 +87,17 @@ public final class LocalMode implements AutoCloseable {
     KEYCLOAK
   }
 
-  /** {@link #start(Path, Path, PrintStream)} with extra gateway properties. */
+  /**
+   * Starts local mode for the manifests under {@code examples}, keeping its files under {@code
+   * workDir}, telling {@code out} what it does, with extra gateway properties and the local issuer.
+   */
   public static LocalMode start(
       Path examples, Path workDir, PrintStream out, Map<String, String> gatewayExtra)
       throws Exception {
     return start(examples, workDir, out, gatewayExtra, Tokens.LOCAL_ISSUER);
   }
 
-  /** {@link #start(Path, Path, PrintStream)} with extra gateway properties and a token issuer. */
+  /** {@link #start(Path, Path, PrintStream, Map)} with a token issuer. */
   public static LocalMode start(
       Path examples, Path workDir, PrintStream out, Map<String, String> gatewayExtra, Tokens tokens)
       throws Exception {
@@ -207,7 +202,9 @@ public final class LocalMode implements AutoCloseable {
     cellUrls.forEach(
         (cell, url) -> gatewayProperties.put("cellstack.gateway.cell-urls." + cell, url));
     gatewayProperties.put("spring.main.banner-mode", "off");
-    gatewayProperties.put("cellstack.gateway.stop-with-parent", "true"); // even if we are killed
+    // stop even if we are killed, also while the gateway is still starting
+    gatewayProperties.put(
+        "cellstack.gateway.stop-with-pid", Long.toString(ProcessHandle.current().pid()));
     tracing.configure(gatewayProperties, "cellstack-gateway");
     gatewayProperties.putAll(gatewayExtra);
     gateway =
@@ -374,7 +371,7 @@ public final class LocalMode implements AutoCloseable {
     text.append("demo.token=").append(demoToken).append('\n');
     text.append("traces=").append(tracing.log()).append('\n');
     if (tracing.otlpEndpoint() != null) {
-      text.append("traces.otlp=").append(tracing.otlpEndpoint()).append("/v1/traces\n");
+      text.append("traces.otlp=").append(tracing.otlpTraces()).append('\n');
     }
     cellUrls.forEach(
         (cell, url) -> text.append("cell.").append(cell).append('=').append(url).append('\n'));

@@ -23,9 +23,10 @@ import java.util.Map;
  * OTLP/HTTP to {@code <endpoint>/v1/traces}. Every trace is recorded (sampling 1.0).
  *
  * @param log the trace log file
- * @param otlpEndpoint the OTLP endpoint, or {@code null} when none is configured
+ * @param otlpTraces where OTLP/HTTP spans go ({@code <endpoint>/v1/traces}), or {@code null} when
+ *     no endpoint is configured
  */
-record LocalTracing(Path log, String otlpEndpoint) {
+record LocalTracing(Path log, String otlpTraces) {
 
   /**
    * Tracing into {@code workDir/traces.log}, emptied first, and to the OTLP endpoint of {@code
@@ -36,7 +37,10 @@ record LocalTracing(Path log, String otlpEndpoint) {
     Files.deleteIfExists(log);
     String endpoint = env.get("OTEL_EXPORTER_OTLP_ENDPOINT");
     return new LocalTracing(
-        log, endpoint == null || endpoint.isBlank() ? null : endpoint.replaceAll("/+$", ""));
+        log,
+        endpoint == null || endpoint.isBlank()
+            ? null
+            : endpoint.replaceAll("/+$", "") + "/v1/traces");
   }
 
   /** The properties that make a Spring app (function or gateway) export its spans here. */
@@ -44,9 +48,8 @@ record LocalTracing(Path log, String otlpEndpoint) {
     properties.put("spring.application.name", serviceName);
     properties.put("management.tracing.sampling.probability", "1.0");
     properties.put("cellstack.tracing.log-file", log.toString());
-    if (otlpEndpoint != null) {
-      properties.put(
-          "management.opentelemetry.tracing.export.otlp.endpoint", otlpEndpoint + "/v1/traces");
+    if (otlpTraces != null) {
+      properties.put("management.opentelemetry.tracing.export.otlp.endpoint", otlpTraces);
     }
   }
 
@@ -62,10 +65,9 @@ record LocalTracing(Path log, String otlpEndpoint) {
                         Resource.create(
                             Attributes.of(AttributeKey.stringKey("service.name"), serviceName))))
             .addSpanProcessor(BatchSpanProcessor.builder(new TraceLog(log)).build());
-    if (otlpEndpoint != null) {
+    if (otlpTraces != null) {
       tracer.addSpanProcessor(
-          BatchSpanProcessor.builder(
-                  OtlpHttpSpanExporter.builder().setEndpoint(otlpEndpoint + "/v1/traces").build())
+          BatchSpanProcessor.builder(OtlpHttpSpanExporter.builder().setEndpoint(otlpTraces).build())
               .build());
     }
     return OpenTelemetrySdk.builder()
@@ -76,6 +78,6 @@ record LocalTracing(Path log, String otlpEndpoint) {
 
   /** For the status file: where the traces go. */
   String describe() {
-    return log + (otlpEndpoint == null ? "" : " and OTLP " + otlpEndpoint + "/v1/traces");
+    return log + (otlpTraces == null ? "" : " and OTLP " + otlpTraces);
   }
 }
