@@ -16,9 +16,14 @@ import java.util.Optional;
 /**
  * Writes a ShardMap's keyspace entries into the VitessCluster a platform admin created. Updates
  * only: the operator never creates, owns or deletes a VitessCluster. The desired cluster is the one
- * read with the map's entries merged in ({@link io.cellstack.operator.vitess.ClusterKeyspaces});
- * the update carries the resourceVersion read, so a concurrent change by anyone else fails the
- * write (409) and the next pass merges again.
+ * read with the map's entries merged in ({@link io.cellstack.operator.vitess.ClusterKeyspaces}).
+ *
+ * <p>The framework's update (server-side apply off) PUTs the cached cluster with the desired spec,
+ * so it carries the cache's resourceVersion, not the one the plan was merged from. {@link #match}
+ * therefore writes only when the two are the same version: a newer cached version means someone
+ * changed the cluster since the plan was made, so this pass writes nothing and the informer event
+ * of that version starts a pass that merges again; a change the cache has not seen yet fails the
+ * PUT with 409 and the pass is retried.
  */
 public class VitessClusterDependent extends KubernetesDependentResource<VitessCluster, ShardMap>
     implements Updater<VitessCluster, ShardMap> {
@@ -36,17 +41,18 @@ public class VitessClusterDependent extends KubernetesDependentResource<VitessCl
     return ShardMapReconciler.vitessPlan(context).orElseThrow().desired().orElseThrow();
   }
 
-  @Override
-  public Matcher.Result<VitessCluster> match(
-      VitessCluster actual, ShardMap map, Context<ShardMap> context) {
-    VitessCluster desired = desired(map, context);
-    return Matcher.Result.computed(Objects.equals(actual.getSpec(), desired.getSpec()), desired);
-  }
-
+  /**
+   * Matched when the specs are equal, and also when {@code actual} is not the version the plan was
+   * merged from: writing then would put an older merge over someone else's newer change.
+   */
   @Override
   public Matcher.Result<VitessCluster> match(
       VitessCluster actual, VitessCluster desired, ShardMap map, Context<ShardMap> context) {
-    return Matcher.Result.computed(Objects.equals(actual.getSpec(), desired.getSpec()), desired);
+    boolean stale =
+        !Objects.equals(
+            actual.getMetadata().getResourceVersion(), desired.getMetadata().getResourceVersion());
+    return Matcher.Result.computed(
+        stale || Objects.equals(actual.getSpec(), desired.getSpec()), desired);
   }
 
   @Override
