@@ -370,7 +370,7 @@ public final class LocalMode implements AutoCloseable {
     text.append("demo.uid=").append(DEMO_UID).append('\n');
     text.append("demo.token=").append(demoToken).append('\n');
     text.append("traces=").append(tracing.log()).append('\n');
-    if (tracing.otlpEndpoint() != null) {
+    if (tracing.otlpTraces() != null) {
       text.append("traces.otlp=").append(tracing.otlpTraces()).append('\n');
     }
     cellUrls.forEach(
