@@ -13,11 +13,11 @@ import org.springframework.core.env.Environment;
  * as a line to that file, besides OTLP when an endpoint is configured. Local mode turns it on.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty("cellstack.tracing.log-file")
+@ConditionalOnProperty(TraceLog.FILE_PROPERTY)
 class TraceLogConfig {
 
   @Bean
   SpanExporter cellstackTraceLog(Environment environment) {
-    return new TraceLog(Path.of(environment.getRequiredProperty("cellstack.tracing.log-file")));
+    return new TraceLog(Path.of(environment.getRequiredProperty(TraceLog.FILE_PROPERTY)));
   }
 }

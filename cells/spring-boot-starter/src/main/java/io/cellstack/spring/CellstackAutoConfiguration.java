@@ -100,9 +100,9 @@ public class CellstackAutoConfiguration {
    * a line to that file, besides OTLP when an endpoint is configured. Local mode turns it on.
    */
   @Bean
-  @ConditionalOnProperty("cellstack.tracing.log-file")
+  @ConditionalOnProperty(TraceLog.FILE_PROPERTY)
   SpanExporter cellstackTraceLog(Environment environment) {
-    return new TraceLog(Path.of(environment.getRequiredProperty("cellstack.tracing.log-file")));
+    return new TraceLog(Path.of(environment.getRequiredProperty(TraceLog.FILE_PROPERTY)));
   }
 
   /**

@@ -23,6 +23,12 @@ import java.util.List;
  */
 public final class TraceLog implements SpanExporter {
 
+  /**
+   * The Spring property naming the trace log file: when it is set, the functions and the gateway
+   * append their spans there.
+   */
+  public static final String FILE_PROPERTY = "cellstack.tracing.log-file";
+
   private final Path file;
 
   /** A trace log appending to {@code file}, created (with its directory) on first use. */
