@@ -1,5 +1,6 @@
 package io.cellstack.operator.naming;
 
+import io.cellstack.api.v1alpha1.ShardMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +40,11 @@ public final class Names {
 
   private Names() {}
 
+  /** The routing table file inside a function or bridge pod. */
+  public static String routingFile() {
+    return ROUTING_MOUNT_PATH + "/" + ROUTING_KEY;
+  }
+
   /** The Knative Service of {@code function} in {@code cell}: {@code <function>-<cell>}. */
   public static String knativeService(String function, String cell) {
     return truncate(function + "-" + cell);
@@ -48,6 +54,13 @@ public final class Names {
   public static String eventBridge(String function, String cell, String topic) {
     String topicPart = topic.toLowerCase(Locale.ROOT).replace('.', '-').replace('_', '-');
     return truncate(function + "-" + cell + "-" + topicPart + "-bridge");
+  }
+
+  /**
+   * The VitessCluster {@code map}'s keyspaces go into: {@code spec.vitess.cluster}, else its name.
+   */
+  public static String vitessCluster(ShardMap map) {
+    return map.getSpec().vitessOrDefault().clusterOrDefault(map.getMetadata().getName());
   }
 
   /** The ConfigMap with the VSchema of every keyspace of {@code shardMap}. */

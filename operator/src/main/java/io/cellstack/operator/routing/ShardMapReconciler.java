@@ -135,7 +135,7 @@ public class ShardMapReconciler implements Reconciler<ShardMap> {
         VitessCluster.class,
         VitessClusterDependent.NAME,
         map.getMetadata().getNamespace(),
-        map.getSpec().vitessOrDefault().clusterOrDefault(map.getMetadata().getName()));
+        Names.vitessCluster(map));
   }
 
   /** The decision of the current pass, for the dependents. */

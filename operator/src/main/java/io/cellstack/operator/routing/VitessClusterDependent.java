@@ -1,6 +1,7 @@
 package io.cellstack.operator.routing;
 
 import io.cellstack.api.v1alpha1.ShardMap;
+import io.cellstack.operator.naming.Names;
 import io.cellstack.operator.status.NamespaceMappers;
 import io.cellstack.operator.vitess.VitessCluster;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -57,8 +58,7 @@ public class VitessClusterDependent extends KubernetesDependentResource<VitessCl
 
   @Override
   protected ResourceID targetSecondaryResourceID(ShardMap map, Context<ShardMap> context) {
-    String name = map.getSpec().vitessOrDefault().clusterOrDefault(map.getMetadata().getName());
-    return new ResourceID(name, map.getMetadata().getNamespace());
+    return new ResourceID(Names.vitessCluster(map), map.getMetadata().getNamespace());
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.cellstack.operator.vitess;
 import io.cellstack.api.v1alpha1.ShardMap;
 import io.cellstack.api.v1alpha1.ShardMapSpec;
 import io.cellstack.core.routing.RoutingTable;
+import io.cellstack.operator.naming.Names;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class ClusterKeyspaces {
   /** The plan for {@code map}'s keyspaces given {@code cluster}, empty when it does not exist. */
   public static VitessPlan plan(ShardMap map, RoutingTable table, Optional<VitessCluster> cluster) {
     String mapName = map.getMetadata().getName();
-    String name = map.getSpec().vitessOrDefault().clusterOrDefault(mapName);
+    String name = Names.vitessCluster(map);
     List<ShardMapSpec.Keyspace> keyspaces = map.getSpec().keyspacesOrEmpty();
     List<String> names = keyspaces.stream().map(ShardMapSpec.Keyspace::name).sorted().toList();
     if (keyspaces.isEmpty()) {

@@ -56,10 +56,9 @@ public final class VitessObjects {
   /** The custom partitioning of {@code keyspace}: one shard per {@link VitessLayout.Shard}. */
   public static Map<String, Object> partitioning(
       ShardMap map, ShardMapSpec.Keyspace keyspace, RoutingTable table) {
-    String mapName = map.getMetadata().getName();
     ShardMapSpec.Vitess vitess = map.getSpec().vitessOrDefault();
     ShardMapSpec.SecretKey initScript =
-        vitess.databaseInitScriptSecretOrDefault(vitess.clusterOrDefault(mapName));
+        vitess.databaseInitScriptSecretOrDefault(Names.vitessCluster(map));
     ShardMapSpec.TabletPool pool = vitess.tabletPoolOrDefault();
     List<Map<String, Object>> shards = new ArrayList<>();
     for (VitessLayout.Shard shard : VitessLayout.shards(keyspace, table)) {
