@@ -126,7 +126,7 @@ public final class KnativeServices {
     env.put(FunctionEnv.CELL, cell.getMetadata().getName());
     env.put(FunctionEnv.REGION, cell.getSpec().region());
     env.put(FunctionEnv.ZONE, cell.getSpec().zone());
-    env.put(FunctionEnv.ROUTING_FILE, Names.ROUTING_MOUNT_PATH + "/" + Names.ROUTING_KEY);
+    env.put(FunctionEnv.ROUTING_FILE, Names.routingFile());
     if (spec.keyspace() != null) {
       env.put(FunctionEnv.KEYSPACE, spec.keyspace());
     }

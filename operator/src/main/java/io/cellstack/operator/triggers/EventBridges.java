@@ -3,6 +3,7 @@ package io.cellstack.operator.triggers;
 import io.cellstack.api.v1alpha1.Cell;
 import io.cellstack.api.v1alpha1.CellFunction;
 import io.cellstack.api.v1alpha1.CellFunctionSpec;
+import io.cellstack.api.v1alpha1.FunctionEnv;
 import io.cellstack.core.routing.CellType;
 import io.cellstack.operator.OperatorConfig;
 import io.cellstack.operator.functions.KnativeServices;
@@ -109,8 +110,8 @@ public final class EventBridges {
             + "."
             + namespace
             + ".svc.cluster.local");
-    env.put("CELLSTACK_CELL", cellName);
-    env.put("CELLSTACK_ROUTING_FILE", Names.ROUTING_MOUNT_PATH + "/" + Names.ROUTING_KEY);
+    env.put(FunctionEnv.CELL, cellName);
+    env.put(FunctionEnv.ROUTING_FILE, Names.routingFile());
     List<EnvVar> vars = new ArrayList<>();
     env.forEach((k, v) -> vars.add(new EnvVar(k, v, null)));
     return new DeploymentBuilder()
