@@ -47,7 +47,7 @@ record LocalTracing(Path log, String otlpTraces) {
   void configure(Map<String, ? super String> properties, String serviceName) {
     properties.put("spring.application.name", serviceName);
     properties.put("management.tracing.sampling.probability", "1.0");
-    properties.put("cellstack.tracing.log-file", log.toString());
+    properties.put(TraceLog.FILE_PROPERTY, log.toString());
     if (otlpTraces != null) {
       properties.put("management.opentelemetry.tracing.export.otlp.endpoint", otlpTraces);
     }
