@@ -42,7 +42,9 @@ public abstract class AcceptingReconciler<R extends CustomResource<?, S>, S exte
 
   private final Class<R> type;
   private final EventRecorder events;
-  private final Clock clock;
+
+  /** Stamps condition transitions and, in subclasses, their own times. */
+  protected final Clock clock;
 
   protected AcceptingReconciler(Class<R> type, EventRecorder events, Clock clock) {
     this.type = type;

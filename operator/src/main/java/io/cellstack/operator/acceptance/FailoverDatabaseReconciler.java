@@ -22,12 +22,9 @@ import java.util.List;
 public class FailoverDatabaseReconciler
     extends AcceptingReconciler<FailoverDatabase, FailoverDatabaseStatus> {
 
-  private final Clock clock;
-
   /** A reconciler recording Events with {@code events}, stamping switches with {@code clock}. */
   public FailoverDatabaseReconciler(EventRecorder events, Clock clock) {
     super(FailoverDatabase.class, events, clock);
-    this.clock = clock;
   }
 
   @Override
