@@ -1,5 +1,6 @@
 package io.cellstack.cli;
 
+import io.opentelemetry.sdk.trace.IdGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -26,8 +27,6 @@ import picocli.CommandLine.Option;
       "Exit 0 when the gateway answers 2xx, 1 otherwise (the problem is printed)."
     })
 final class PayCommand implements Callable<Integer> {
-
-  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
   @Option(
       names = "--amount",
@@ -73,7 +72,8 @@ final class PayCommand implements Callable<Integer> {
       token = token == null ? found.get().demoToken() : token;
     }
     String idempotencyKey = key == null ? UUID.randomUUID().toString() : key;
-    String traceId = randomHex(16);
+    IdGenerator ids = IdGenerator.random();
+    String traceId = ids.generateTraceId();
     String body =
         "{\"payeeId\":\""
             + payee.replace("\"", "")
@@ -92,7 +92,7 @@ final class PayCommand implements Callable<Integer> {
                       .header("Authorization", "Bearer " + token)
                       .header("Idempotency-Key", idempotencyKey)
                       // a sampled trace of our own, so that its id can be printed and looked up
-                      .header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
+                      .header("traceparent", "00-" + traceId + "-" + ids.generateSpanId() + "-01")
                       .header("Content-Type", "application/json")
                       .POST(HttpRequest.BodyPublishers.ofString(body))
                       .build(),
@@ -109,11 +109,5 @@ final class PayCommand implements Callable<Integer> {
     }
     out.println("retry safely with --key " + idempotencyKey + "; see the bill with billQuery");
     return 0;
-  }
-
-  private static String randomHex(int bytes) {
-    byte[] random = new byte[bytes];
-    RANDOM.nextBytes(random);
-    return java.util.HexFormat.of().formatHex(random);
   }
 }
