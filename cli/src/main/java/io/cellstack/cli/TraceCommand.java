@@ -2,6 +2,7 @@ package io.cellstack.cli;
 
 import io.cellstack.telemetry.TraceLog;
 import io.cellstack.telemetry.TraceLogLine;
+import io.opentelemetry.api.trace.TraceId;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -35,13 +36,14 @@ import picocli.CommandLine.Parameters;
     })
 final class TraceCommand implements Callable<Integer> {
 
-  @Parameters(arity = "0..1", paramLabel = "TRACE_ID", description = "32 hex digits.")
+  @Parameters(arity = "0..1", paramLabel = "TRACE_ID", description = "32 hex digits, not all zero.")
   String traceId;
 
   @Option(
       names = "--last",
       defaultValue = "10",
-      description = "How many traces to list without TRACE_ID (default ${DEFAULT-VALUE}).")
+      description =
+          "How many traces (1 or more) to list without TRACE_ID (default ${DEFAULT-VALUE}).")
   int last;
 
   @Option(
@@ -58,6 +60,16 @@ final class TraceCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    // usage errors first: they do not depend on local mode or on its log
+    String id = traceId == null ? null : traceId.toLowerCase(Locale.ROOT);
+    if (id != null && !TraceId.isValid(id)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "'" + traceId + "' is not a trace id (32 hex digits, not all zero)");
+    }
+    if (last < 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--last must be at least 1, not " + last);
+    }
     Path file = log;
     if (file == null) {
       Optional<LocalInstance.Addresses> found = local.read();
@@ -81,14 +93,9 @@ final class TraceCommand implements Callable<Integer> {
       err.println("cellstack: " + file + ": " + e.getMessage());
       return CellstackCli.PROBLEMS;
     }
-    if (traceId == null) {
+    if (id == null) {
       list(spans, file, out);
       return 0;
-    }
-    String id = traceId.toLowerCase(Locale.ROOT);
-    if (!id.matches("[0-9a-f]{32}")) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "'" + traceId + "' is not a trace id (32 hex digits)");
     }
     List<TraceLogLine> trace = spans.stream().filter(s -> s.traceId().equals(id)).toList();
     if (trace.isEmpty()) {
@@ -108,24 +115,35 @@ final class TraceCommand implements Callable<Integer> {
   private void list(List<TraceLogLine> spans, Path file, PrintWriter out) {
     Map<String, List<TraceLogLine>> byTrace = new LinkedHashMap<>();
     spans.forEach(s -> byTrace.computeIfAbsent(s.traceId(), t -> new ArrayList<>()).add(s));
-    List<List<TraceLogLine>> latest =
+    List<Summary> latest =
         byTrace.values().stream()
-            .sorted(Comparator.comparing((List<TraceLogLine> t) -> first(t).start()).reversed())
+            .map(Summary::of)
+            .sorted(Comparator.comparing((Summary t) -> t.first().start()).reversed())
             .limit(last)
             .toList();
     out.printf("latest %d of %d traces in %s%n", latest.size(), byTrace.size(), file);
     out.printf("%-32s  %-24s %5s  %9s  %s%n", "TRACE", "START", "SPANS", "DURATION", "FIRST SPAN");
-    for (List<TraceLogLine> trace : latest) {
-      TraceLogLine first = first(trace);
+    for (Summary trace : latest) {
+      TraceLogLine first = trace.first();
       out.printf(
           "%s  %-24s %5d  %9s  %s %s %s%n",
           first.traceId(),
           first.start(),
-          trace.size(),
-          millis(first.durationNanos()),
+          trace.spans(),
+          millis(first),
           first.service(),
           first.kind(),
           label(first));
+    }
+  }
+
+  /** A trace in the list: its earliest span (the first written among equals) and its size. */
+  private record Summary(TraceLogLine first, int spans) {
+
+    static Summary of(List<TraceLogLine> trace) {
+      return new Summary(
+          trace.stream().min(Comparator.comparing(TraceLogLine::start)).orElseThrow(),
+          trace.size());
     }
   }
 
@@ -153,7 +171,7 @@ final class TraceCommand implements Callable<Integer> {
     out.printf(
         "%-60s %9s  %s%n",
         indent + span.service() + " " + span.kind() + " " + label(span),
-        millis(span.durationNanos()),
+        millis(span),
         span.status().equals("ERROR") ? "ERROR" : "");
     for (TraceLogLine child : children.getOrDefault(span.spanId(), List.of())) {
       print(child, children, depth + 1, out);
@@ -180,15 +198,11 @@ final class TraceCommand implements Callable<Integer> {
     return label.toString();
   }
 
-  private static TraceLogLine first(List<TraceLogLine> trace) {
-    return sorted(trace).get(0);
-  }
-
   private static List<TraceLogLine> sorted(List<TraceLogLine> trace) {
     return trace.stream().sorted(Comparator.comparing(TraceLogLine::start)).toList();
   }
 
-  private static String millis(long nanos) {
-    return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+  private static String millis(TraceLogLine span) {
+    return String.format(Locale.ROOT, "%.1f ms", span.durationMillis());
   }
 }

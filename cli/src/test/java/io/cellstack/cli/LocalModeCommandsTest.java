@@ -139,6 +139,27 @@ class LocalModeCommandsTest {
     assertThat(bad.err()).contains("'xyz' is not a trace id");
   }
 
+  @Test
+  void traceRefusesABadIdOrLastBeforeLookingForTheLog() {
+    String none = dir.resolve("none").toString(); // no local mode, no trace log
+
+    Run badId = CellstackCliTest.run("trace", "xyz", "--local", none);
+    Run zeroId = CellstackCliTest.run("trace", "0".repeat(32), "--local", none);
+    Run zeroLast = CellstackCliTest.run("trace", "--last", "0", "--local", none);
+    Run negativeLast = CellstackCliTest.run("trace", "--last", "-3", "--local", none);
+
+    assertThat(badId.exit()).isEqualTo(2);
+    assertThat(badId.err()).contains("'xyz' is not a trace id");
+    assertThat(zeroId.exit()).isEqualTo(2);
+    assertThat(zeroId.err()).contains("is not a trace id (32 hex digits, not all zero)");
+    assertThat(zeroLast.exit()).isEqualTo(2);
+    assertThat(zeroLast.err())
+        .startsWith("cellstack: --last must be at least 1, not 0")
+        .contains("Run 'cellstack trace --help' for usage.");
+    assertThat(negativeLast.exit()).isEqualTo(2);
+    assertThat(negativeLast.err()).contains("--last must be at least 1, not -3");
+  }
+
   private static String span(
       String time,
       String service,
