@@ -1,5 +1,6 @@
 package io.cellstack.gateway.auth;
 
+import io.cellstack.core.routing.CellHeaders;
 import io.cellstack.core.slot.Uids;
 import java.util.Collection;
 
@@ -10,7 +11,7 @@ import java.util.Collection;
 public final class Payer {
 
   /** The header in which services name the uid they act for. */
-  public static final String UID_HEADER = "X-Cellstack-Uid";
+  public static final String UID_HEADER = CellHeaders.UID;
 
   private Payer() {}
 

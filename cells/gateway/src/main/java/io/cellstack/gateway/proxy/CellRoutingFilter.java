@@ -5,6 +5,7 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.C
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_HEADER_NAMES;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
 
+import io.cellstack.core.routing.CellHeaders;
 import io.cellstack.core.routing.RoutingTable;
 import io.cellstack.gateway.admin.Degrades;
 import io.cellstack.gateway.auth.Payer;
@@ -47,13 +48,13 @@ import reactor.netty.http.client.HttpClientResponse;
 public final class CellRoutingFilter implements GatewayFilter, Ordered {
 
   /** Downstream header: the request's slot. */
-  public static final String SLOT_HEADER = "X-Cellstack-Slot";
+  public static final String SLOT_HEADER = CellHeaders.SLOT;
 
   /** Downstream header: the slot's epoch, which fences the function's writes. */
-  public static final String EPOCH_HEADER = "X-Cellstack-Epoch";
+  public static final String EPOCH_HEADER = CellHeaders.EPOCH;
 
   /** Downstream header: the cell the gateway chose. */
-  public static final String CELL_HEADER = "X-Cellstack-Cell";
+  public static final String CELL_HEADER = CellHeaders.CELL;
 
   /**
    * Downstream header: what the function's paths sit under at the gateway, so its problems name the
