@@ -29,16 +29,9 @@ public final class VitessObjects {
   public static final String SLOTS_ANNOTATION = "cellstack.io/slots";
 
   /** The only tablet type the operator declares: primary-eligible replicas. */
-  public static final String TABLET_TYPE = "replica";
+  private static final String TABLET_TYPE = "replica";
 
   private VitessObjects() {}
-
-  /** The VitessCluster entry of every keyspace of {@code map}, in declaration order. */
-  public static List<Map<String, Object>> keyspaces(ShardMap map, RoutingTable table) {
-    return map.getSpec().keyspacesOrEmpty().stream()
-        .map(keyspace -> keyspace(map, keyspace, table))
-        .toList();
-  }
 
   /**
    * The VitessCluster entry of {@code keyspace}: its name, the annotations that mark it as this
@@ -54,7 +47,7 @@ public final class VitessObjects {
   }
 
   /** The custom partitioning of {@code keyspace}: one shard per {@link VitessLayout.Shard}. */
-  public static Map<String, Object> partitioning(
+  private static Map<String, Object> partitioning(
       ShardMap map, ShardMapSpec.Keyspace keyspace, RoutingTable table) {
     ShardMapSpec.Vitess vitess = map.getSpec().vitessOrDefault();
     ShardMapSpec.SecretKey initScript =
@@ -83,7 +76,7 @@ public final class VitessObjects {
    * The replica pool of a shard in {@code cell}: every field the vitess-operator requires (cell,
    * type, replicas, vttablet resources) and what a local MySQL needs (mysqld, a data volume).
    */
-  public static Map<String, Object> tabletPool(String cell, ShardMapSpec.TabletPool pool) {
+  private static Map<String, Object> tabletPool(String cell, ShardMapSpec.TabletPool pool) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("cell", cell);
     p.put("type", TABLET_TYPE);
@@ -104,7 +97,7 @@ public final class VitessObjects {
    * A key range; an unbounded side is left out, as the vitess-operator writes it ({@code
    * omitempty}).
    */
-  static Map<String, Object> keyRange(String start, String end) {
+  private static Map<String, Object> keyRange(String start, String end) {
     Map<String, Object> range = new LinkedHashMap<>();
     if (!start.isEmpty()) {
       range.put("start", start);

@@ -37,7 +37,7 @@ class ClusterKeyspacesTest {
     Map<String, Object> spec = plan.desired().orElseThrow().getSpec();
     assertThat(entries(spec)).extracting(e -> e.get("name")).containsExactly("commerce", "payment");
     assertThat(entries(spec).get(0)).isEqualTo(Fixtures.commerceKeyspace());
-    assertThat(entries(spec).get(1)).isEqualTo(VitessObjects.keyspaces(map, table(map)).get(0));
+    assertThat(entries(spec).get(1)).isEqualTo(VitessObjectsTest.entries(map).get(0));
     Map<String, Object> others = new LinkedHashMap<>(spec);
     others.remove("keyspaces");
     Map<String, Object> before = new LinkedHashMap<>(cluster.getSpec());

@@ -1,5 +1,6 @@
 package io.cellstack.operator.vitess;
 
+import static io.cellstack.operator.vitess.VitessObjectsTest.entries;
 import static io.cellstack.operator.vitess.VitessObjectsTest.map;
 import static io.cellstack.operator.vitess.VitessObjectsTest.pools;
 import static io.cellstack.operator.vitess.VitessObjectsTest.shards;
@@ -142,7 +143,7 @@ class VitessClusterCrdTest {
                 new ShardMapSpec.Keyspace("credit_ledger", 3, List.of("postings"))),
             null));
 
-    assertThat(problems(VitessObjects.keyspaces(map, table(map)))).isEmpty();
+    assertThat(problems(entries(map))).isEmpty();
   }
 
   @Test
@@ -163,7 +164,7 @@ class VitessClusterCrdTest {
                     new ShardMapSpec.Resources("2", "4Gi"),
                     new ShardMapSpec.Resources("8", "64Gi")))));
 
-    assertThat(problems(VitessObjects.keyspaces(map, table(map)))).isEmpty();
+    assertThat(problems(entries(map))).isEmpty();
   }
 
   @Test
@@ -183,7 +184,7 @@ class VitessClusterCrdTest {
   @Test
   void theCheckCatchesAMissingRequiredField() {
     ShardMap map = Fixtures.shardMap(100, "rz00", "rz01", "rz10", "rz11");
-    List<Map<String, Object>> entries = VitessObjects.keyspaces(map, table(map));
+    List<Map<String, Object>> entries = entries(map);
     pools(shards(entries.get(0)).get(2)).get(0).remove("vttablet");
     shards(entries.get(0)).get(1).put("keyRange", Map.of("start", "019"));
 

@@ -21,7 +21,7 @@ class VitessObjectsTest {
   void oneEntryPerDeclaredKeyspaceNamedAsDeclared() {
     ShardMap map = withKeyspaces(keyspace("payment", 1), keyspace("ledger_v2", 2));
 
-    List<Map<String, Object>> entries = VitessObjects.keyspaces(map, table(map));
+    List<Map<String, Object>> entries = entries(map);
 
     assertThat(entries).extracting(e -> e.get("name")).containsExactly("payment", "ledger_v2");
   }
@@ -30,7 +30,7 @@ class VitessObjectsTest {
   void anEntryNamesItsShardMapSoThatOtherEntriesAreNeverTakenForIt() {
     ShardMap map = Fixtures.shardMap(100, "rz00", "rz01", "rz10", "rz11");
 
-    Map<String, Object> entry = VitessObjects.keyspaces(map, table(map)).get(0);
+    Map<String, Object> entry = entries(map).get(0);
 
     assertThat(map(entry.get("annotations")))
         .containsEntry(VitessObjects.SHARD_MAP_ANNOTATION, "main")
@@ -41,7 +41,7 @@ class VitessObjectsTest {
   void shardsFollowTheLayoutWithTheOwningCellAsTabletPoolCell() {
     ShardMap map = Fixtures.shardMap(100, "rz00", "rz01", "rz10", "rz11");
 
-    List<Map<String, Object>> shards = shards(VitessObjects.keyspaces(map, table(map)).get(0));
+    List<Map<String, Object>> shards = shards(entries(map).get(0));
 
     assertThat(shards)
         .extracting(s -> s.get("keyRange"))
@@ -67,7 +67,7 @@ class VitessObjectsTest {
   void everyShardGetsTheDefaultInitScriptTabletResourcesAndDataVolume() {
     ShardMap map = Fixtures.shardMap(100, "rz00", "rz01", "rz10", "rz11");
 
-    Map<String, Object> shard = shards(VitessObjects.keyspaces(map, table(map)).get(0)).get(0);
+    Map<String, Object> shard = shards(entries(map).get(0)).get(0);
     Map<String, Object> pool = pools(shard).get(0);
 
     assertThat(shard.get("databaseInitScriptSecret"))
@@ -106,7 +106,7 @@ class VitessObjectsTest {
                 new ShardMapSpec.TabletPool(
                     3, "200Gi", "fast-ssd", null, new ShardMapSpec.Resources(null, "8Gi")))));
 
-    Map<String, Object> shard = shards(VitessObjects.keyspaces(map, table(map)).get(0)).get(3);
+    Map<String, Object> shard = shards(entries(map).get(0)).get(3);
     Map<String, Object> pool = pools(shard).get(0);
 
     assertThat(shard.get("databaseInitScriptSecret"))
@@ -143,8 +143,16 @@ class VitessObjectsTest {
     ShardMap map = withKeyspaces();
     map.setSpec(new ShardMapSpec(100, map.getSpec().assignments(), null, null));
 
-    assertThat(VitessObjects.keyspaces(map, table(map))).isEmpty();
+    assertThat(entries(map)).isEmpty();
     assertThat(VitessObjects.vschemas(map).getData()).isEmpty();
+  }
+
+  /** The VitessCluster entry of every keyspace of {@code map}, in declaration order. */
+  static List<Map<String, Object>> entries(ShardMap map) {
+    RoutingTable table = table(map);
+    return map.getSpec().keyspacesOrEmpty().stream()
+        .map(keyspace -> VitessObjects.keyspace(map, keyspace, table))
+        .toList();
   }
 
   static List<Map<String, Object>> shards(Map<String, Object> entry) {
