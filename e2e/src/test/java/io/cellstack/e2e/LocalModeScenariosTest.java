@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cellstack.local.LocalMode;
 import io.cellstack.telemetry.TraceLog;
 import io.cellstack.telemetry.TraceLogLine;
+import io.opentelemetry.sdk.trace.IdGenerator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,12 +21,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -147,8 +146,8 @@ class LocalModeScenariosTest {
   @Order(3)
   void oneTraceSpansGatewayPaymentPulsarAndBilling() throws Exception {
     String uid = "2088000000001030"; // rz01
-    String traceId = randomHex(16);
-    String callerSpanId = randomHex(8);
+    String traceId = IdGenerator.random().generateTraceId();
+    String callerSpanId = IdGenerator.random().generateSpanId();
 
     HttpResponse<String> paid = gateway.pay(uid, 300, "00-" + traceId + "-" + callerSpanId + "-01");
     assertThat(paid.statusCode()).isEqualTo(201);
@@ -220,12 +219,6 @@ class LocalModeScenariosTest {
   private static Map<String, TraceLogLine> spansById(String traceId) {
     return TraceLog.trace(local.traceLog(), traceId).stream()
         .collect(Collectors.toMap(TraceLogLine::spanId, Function.identity(), (a, b) -> a));
-  }
-
-  private static String randomHex(int bytes) {
-    byte[] random = new byte[bytes];
-    ThreadLocalRandom.current().nextBytes(random);
-    return HexFormat.of().formatHex(random);
   }
 
   private static void awaitPosting(String cell, String paymentId) throws Exception {
