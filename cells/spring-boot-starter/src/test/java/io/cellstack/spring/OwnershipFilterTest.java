@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cellstack.spring.whoami.DemoFunctions;
 import io.cellstack.starter.testing.TwoCells;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -22,15 +19,13 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OwnershipFilterTest {
 
-  static final Path ROUTING = TwoCells.newFile(TwoCells.halves());
+  private static final Path ROUTING = TwoCells.newFile(TwoCells.halves());
 
   @LocalServerPort int port;
 
   @DynamicPropertySource
   static void cell(DynamicPropertyRegistry properties) {
-    properties.add("cellstack.cell", () -> "rz00");
-    properties.add("cellstack.region", () -> "east");
-    properties.add("cellstack.routing.file", ROUTING::toString);
+    WhoamiSetup.register(properties, ROUTING);
   }
 
   @Test
@@ -62,10 +57,7 @@ class OwnershipFilterTest {
   void aProblemNamesThePathTheCallerUsedAtTheGateway() throws Exception {
     HttpResponse<String> direct = post("2088000000000077", null);
     HttpResponse<String> viaGateway =
-        send(
-            request("2088000000000077")
-                .header("X-Forwarded-Prefix", "/functions/whoami")
-                .POST(HttpRequest.BodyPublishers.ofString("hello")));
+        WhoamiSetup.post(port, "2088000000000077", "X-Forwarded-Prefix", "/functions/whoami");
 
     assertThat(direct.body()).contains("\"instance\":\"/whoami\"");
     assertThat(viaGateway.statusCode()).isEqualTo(421);
@@ -83,21 +75,8 @@ class OwnershipFilterTest {
 
   private HttpResponse<String> post(String uid, String authorization)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = request(uid).POST(HttpRequest.BodyPublishers.ofString("hello"));
-    if (authorization != null) {
-      request.header("Authorization", authorization);
-    }
-    return send(request);
-  }
-
-  private HttpRequest.Builder request(String uid) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/whoami"))
-        .header("Content-Type", "text/plain")
-        .header(OwnershipFilter.UID_HEADER, uid);
-  }
-
-  private static HttpResponse<String> send(HttpRequest.Builder request)
-      throws IOException, InterruptedException {
-    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return authorization == null
+        ? WhoamiSetup.post(port, uid)
+        : WhoamiSetup.post(port, uid, "Authorization", authorization);
   }
 }

@@ -1,6 +1,8 @@
 package io.cellstack.spring;
 
 import io.cellstack.devservices.SharedDevServices;
+import io.cellstack.starter.testing.TwoCells;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,6 +15,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * Pulsar for the outbox relay and its own topic.
  */
 final class PaymentsDemoSetup {
+
+  private static final Path ROUTING = TwoCells.newFile(TwoCells.halves());
 
   private PaymentsDemoSetup() {}
 
@@ -31,7 +35,7 @@ final class PaymentsDemoSetup {
               + " KEY (id))");
     }
     registry.add("cellstack.cell", () -> "rz00");
-    registry.add("cellstack.routing.file", () -> OwnershipFilterTest.ROUTING.toString());
+    registry.add("cellstack.routing.file", ROUTING::toString);
     registry.add("cellstack.data.keyspaces.payment.jdbc-url", () -> jdbc + database);
     registry.add("cellstack.data.keyspaces.payment.username", () -> "root");
     registry.add(

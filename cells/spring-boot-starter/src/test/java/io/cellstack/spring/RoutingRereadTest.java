@@ -6,9 +6,7 @@ import io.cellstack.core.routing.RoutingTable;
 import io.cellstack.core.routing.SlotRange;
 import io.cellstack.spring.whoami.DemoFunctions;
 import io.cellstack.starter.testing.TwoCells;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,6 +28,11 @@ import org.springframework.test.context.DynamicPropertySource;
 class RoutingRereadTest {
 
   static final RoutingTable BEFORE = TwoCells.halves();
+  static final RoutingTable AFTER = // slot 88 moves to rz00
+      TwoCells.table(
+          List.of(new SlotRange(0, 49), new SlotRange(88, 88)),
+          List.of(new SlotRange(50, 87), new SlotRange(89, 99)),
+          Optional.of(BEFORE));
   static final Path ROUTING = TwoCells.newFile(BEFORE);
   static final String UID_OF_SLOT_88 = "2088000000000088";
 
@@ -37,42 +40,29 @@ class RoutingRereadTest {
 
   @DynamicPropertySource
   static void cell(DynamicPropertyRegistry properties) {
-    properties.add("cellstack.cell", () -> "rz00");
-    properties.add("cellstack.region", () -> "east");
-    properties.add("cellstack.routing.file", ROUTING::toString);
+    WhoamiSetup.register(properties, ROUTING);
     properties.add("cellstack.routing.poll-millis", () -> "3600000"); // only a request re-reads
   }
 
   @Test
   void aCallerRoutingByANewerTableMakesTheCellRereadItBeforeAnswering421() throws Exception {
-    RoutingTable after =
-        TwoCells.table(
-            List.of(new SlotRange(0, 49), new SlotRange(88, 88)),
-            List.of(new SlotRange(50, 87), new SlotRange(89, 99)),
-            Optional.of(BEFORE));
-    assertThat(after.epoch()).isGreaterThan(BEFORE.epoch());
-    TwoCells.write(ROUTING, after); // slot 88 moves to rz00; this app has not looked yet
+    assertThat(AFTER.epoch()).isGreaterThan(BEFORE.epoch());
+    TwoCells.write(ROUTING, AFTER); // this app has not looked yet
 
     assertThat(post(null).statusCode()).as("no epoch: the table held decides").isEqualTo(421);
     assertThat(post(Long.toString(BEFORE.epoch())).statusCode()).as("same epoch").isEqualTo(421);
     assertThat(post("not-a-number").statusCode()).as("unreadable epoch").isEqualTo(421);
 
-    HttpResponse<String> newer = post(Long.toString(after.epoch()));
+    HttpResponse<String> newer = post(Long.toString(AFTER.epoch()));
 
     assertThat(newer.statusCode()).isEqualTo(200);
-    assertThat(newer.body()).isEqualTo("slot 88 epoch " + after.route(88).epoch() + " in rz00");
+    assertThat(newer.body()).isEqualTo("slot 88 epoch " + AFTER.route(88).epoch() + " in rz00");
     assertThat(post(null).statusCode()).as("the new table is now the one held").isEqualTo(200);
   }
 
-  private HttpResponse<String> post(String epoch) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/whoami"))
-            .header("Content-Type", "text/plain")
-            .header(OwnershipFilter.UID_HEADER, UID_OF_SLOT_88)
-            .POST(HttpRequest.BodyPublishers.ofString("hello"));
-    if (epoch != null) {
-      request.header(OwnershipFilter.EPOCH_HEADER, epoch);
-    }
-    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> post(String epoch) throws IOException, InterruptedException {
+    return epoch == null
+        ? WhoamiSetup.post(port, UID_OF_SLOT_88)
+        : WhoamiSetup.post(port, UID_OF_SLOT_88, OwnershipFilter.EPOCH_HEADER, epoch);
   }
 }
