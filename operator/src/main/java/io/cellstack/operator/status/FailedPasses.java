@@ -11,8 +11,10 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.RetryInfo;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -73,27 +75,26 @@ public final class FailedPasses {
 
   /** What failed, one part per failed child: {@code vitess-cluster: 403 ...}. */
   static String describe(Exception failure) {
-    if (failure instanceof AggregatedOperatorException aggregated
-        && !aggregated.getAggregatedExceptions().isEmpty()) {
-      List<String> parts = new ArrayList<>();
-      for (Map.Entry<String, Exception> e : aggregated.getAggregatedExceptions().entrySet()) {
-        parts.add(e.getKey() + ": " + cause(e.getValue()));
-      }
-      return String.join("; ", parts);
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<String, Exception> child : failedChildren(failure).entrySet()) {
+      String name = child.getKey() == null ? "" : child.getKey() + ": ";
+      parts.add(name + cause(child.getValue()));
     }
-    return cause(failure);
+    return String.join("; ", parts);
   }
 
   private static String cause(Throwable failure) {
-    Throwable root = failure;
-    while (!(root instanceof KubernetesClientException) && root.getCause() != null) {
-      root = root.getCause();
-    }
-    if (root instanceof KubernetesClientException k
-        && k.getStatus() != null
-        && k.getStatus().getMessage() != null) {
+    Optional<KubernetesClientException> answer = apiAnswer(failure);
+    if (answer.isPresent()
+        && answer.get().getStatus() != null
+        && answer.get().getStatus().getMessage() != null) {
+      KubernetesClientException k = answer.get();
       String reason = k.getStatus().getReason() == null ? "" : " " + k.getStatus().getReason();
       return k.getCode() + reason + ": " + k.getStatus().getMessage();
+    }
+    Throwable root = answer.<Throwable>map(k -> k).orElse(failure);
+    while (answer.isEmpty() && root.getCause() != null) {
+      root = root.getCause();
     }
     return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
@@ -109,21 +110,32 @@ public final class FailedPasses {
         : "; retrying (attempt " + retry.getAttemptCount() + ")";
   }
 
-  static List<Exception> causes(Exception failure) {
+  /**
+   * The failures of a pass by child: the workflow's failed dependents by name, else {@code failure}
+   * itself under a null name.
+   */
+  private static Map<String, Exception> failedChildren(Exception failure) {
     return failure instanceof AggregatedOperatorException aggregated
             && !aggregated.getAggregatedExceptions().isEmpty()
-        ? List.copyOf(aggregated.getAggregatedExceptions().values())
-        : List.of(failure);
+        ? aggregated.getAggregatedExceptions()
+        : Collections.singletonMap(null, failure);
+  }
+
+  static List<Exception> causes(Exception failure) {
+    return List.copyOf(failedChildren(failure).values());
   }
 
   static boolean isConflict(Exception failure) {
-    Throwable t = failure;
-    while (t != null) {
-      if (t instanceof KubernetesClientException k && k.getCode() == 409) {
-        return true;
+    return apiAnswer(failure).filter(k -> k.getCode() == 409).isPresent();
+  }
+
+  /** The API server's answer in {@code failure}'s cause chain, if any. */
+  private static Optional<KubernetesClientException> apiAnswer(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof KubernetesClientException k) {
+        return Optional.of(k);
       }
-      t = t.getCause();
     }
-    return false;
+    return Optional.empty();
   }
 }

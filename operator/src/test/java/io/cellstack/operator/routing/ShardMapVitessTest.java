@@ -164,7 +164,8 @@ class ShardMapVitessTest {
     assertThat(ready.getMessage())
         .contains("vitess-cluster")
         .contains("403")
-        .contains("cannot update resource \"vitessclusters\"");
+        .contains("cannot update resource \"vitessclusters\"")
+        .contains("retrying");
     assertThat(keyspaces()).extracting(k -> k.get("name")).containsExactly("commerce");
   }
 
