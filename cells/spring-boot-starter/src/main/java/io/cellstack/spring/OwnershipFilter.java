@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -22,8 +23,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * table than this instance holds ({@code X-Cellstack-Epoch}, set by the gateway, above the table's
  * epoch) makes it re-read the routing file before it answers 421: during a slot move the gateway's
  * retry reaches the new cell within the cell's poll interval, and must not be sent back by a table
- * the cell simply has not re-read yet. Also keeps request headers that Spring Cloud Function copies
- * into responses from leaking back to the caller.
+ * the cell simply has not re-read yet. The re-read is {@code RoutingTableFile.refreshIfOlderThan},
+ * which reads only a file that changed, so a pod whose mount is not updated yet is not made to read
+ * it for every request. Also keeps request headers that Spring Cloud Function copies into responses
+ * from leaking back to the caller.
  */
 public final class OwnershipFilter extends OncePerRequestFilter {
 
@@ -37,15 +40,26 @@ public final class OwnershipFilter extends OncePerRequestFilter {
       Set.of("authorization", "cookie", "proxy-authorization", "x-cellstack-uid");
 
   private final Ownership ownership;
-  private final BooleanSupplier rereadRouting;
+  private final LongConsumer rereadRoutingIfOlderThan;
 
   /**
    * @param ownership the verdicts of the current table
-   * @param rereadRouting re-reads the routing file now; says whether the table changed
+   * @param rereadRoutingIfOlderThan given the epoch a caller routed by, re-reads the routing file
+   *     if the table held is older and the file may have changed ({@code
+   *     RoutingTableFile::refreshIfOlderThan})
+   */
+  OwnershipFilter(Ownership ownership, LongConsumer rereadRoutingIfOlderThan) {
+    this.ownership = ownership;
+    this.rereadRoutingIfOlderThan = rereadRoutingIfOlderThan;
+  }
+
+  /**
+   * Re-reads the routing file unconditionally whenever a caller routed by a newer table. Only until
+   * the auto-configuration passes {@code RoutingTableFile::refreshIfOlderThan} to the constructor
+   * above; then this one goes.
    */
   OwnershipFilter(Ownership ownership, BooleanSupplier rereadRouting) {
-    this.ownership = ownership;
-    this.rereadRouting = rereadRouting;
+    this(ownership, epoch -> rereadRouting.getAsBoolean());
   }
 
   @Override
@@ -73,10 +87,13 @@ public final class OwnershipFilter extends OncePerRequestFilter {
       return;
     }
     Ownership.Verdict verdict = ownership.ofUid(uid);
-    if (verdict instanceof Ownership.Verdict.Misdirected misdirected
-        && callerRoutedByNewerTable(request, misdirected)
-        && rereadRouting.getAsBoolean()) {
-      verdict = ownership.ofUid(uid);
+    if (verdict instanceof Ownership.Verdict.Misdirected misdirected) {
+      long callerEpoch = callerEpoch(request);
+      if (callerEpoch > misdirected.tableEpoch()) {
+        // another request may have loaded the newer table meanwhile: ask again either way
+        rereadRoutingIfOlderThan.accept(callerEpoch);
+        verdict = ownership.ofUid(uid);
+      }
     }
     if (verdict instanceof Ownership.Verdict.Serve serve) {
       CurrentRoute.set(uid, serve.route());
@@ -105,13 +122,13 @@ public final class OwnershipFilter extends OncePerRequestFilter {
     }
   }
 
-  private static boolean callerRoutedByNewerTable(
-      HttpServletRequest request, Ownership.Verdict.Misdirected misdirected) {
+  /** The epoch of the table the caller routed by, or -1 when it sent none or an unreadable one. */
+  private static long callerEpoch(HttpServletRequest request) {
     String epoch = request.getHeader(EPOCH_HEADER);
     try {
-      return epoch != null && Long.parseLong(epoch.strip()) > misdirected.tableEpoch();
+      return epoch == null ? -1 : Long.parseLong(epoch.strip());
     } catch (NumberFormatException e) {
-      return false;
+      return -1;
     }
   }
 
