@@ -121,7 +121,7 @@ watches. Bound by a ClusterRole when it watches all namespaces, else by a Role p
   verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
 - apiGroups: ["planetscale.com"]
   resources: ["vitessclusters"]
-  verbs: ["get", "list", "watch", "patch", "update"]
+  verbs: ["get", "list", "watch", "update"]
 {{- end }}
 
 {{/* Reading CRDs, only to check at start that the cellstack.io ones are installed. */}}

@@ -33,11 +33,9 @@ class RbacTest {
           Rule.of("serving.knative.dev", "services", OWNED),
           Rule.of("apps", "deployments", OWNED),
           Rule.of("keda.sh", "scaledobjects", OWNED),
-          // the admin's VitessClusters: read, and add keyspace entries; never create or delete
-          Rule.of(
-              "planetscale.com",
-              "vitessclusters",
-              List.of("get", "list", "watch", "patch", "update")));
+          // the admin's VitessClusters: read, and add keyspace entries with a PUT (no server-side
+          // apply, so no patch); never create or delete
+          Rule.of("planetscale.com", "vitessclusters", List.of("get", "list", "watch", "update")));
 
   private static final Rule READ_CRDS =
       Rule.of("apiextensions.k8s.io", "customresourcedefinitions", List.of("get", "list"));

@@ -154,7 +154,6 @@ class ShardMapVitessTest {
                     + " resource \"vitessclusters\"")
             .build();
     server.expect().put().withPath(path).andReturn(403, forbidden).always();
-    server.expect().patch().withPath(path).andReturn(403, forbidden).always();
 
     harness.create(Fixtures.shardMap(100, CELLS));
 
