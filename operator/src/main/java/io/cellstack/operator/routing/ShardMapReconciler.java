@@ -105,14 +105,14 @@ public class ShardMapReconciler implements Reconciler<ShardMap> {
             NamespaceMappers.list(context, Cell.class, namespace),
             NamespaceMappers.list(context, FailoverDatabase.class, namespace),
             published.flatMap(RoutingConfigMap::json));
-    VitessPlan vitess =
+    Optional<VitessPlan> vitess =
         decision.isValid()
-            ? ClusterKeyspaces.plan(map, decision.table().orElseThrow(), cluster(map, context))
-            : null;
+            ? Optional.of(
+                ClusterKeyspaces.plan(map, decision.table().orElseThrow(), cluster(map, context)))
+            : Optional.empty();
     context.managedWorkflowAndDependentResourceContext().put(DECISION, decision);
-    if (vitess != null) {
-      context.managedWorkflowAndDependentResourceContext().put(VITESS, vitess);
-    }
+    vitess.ifPresent(
+        plan -> context.managedWorkflowAndDependentResourceContext().put(VITESS, plan));
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     return status(map, decision, vitess);
   }
@@ -146,7 +146,7 @@ public class ShardMapReconciler implements Reconciler<ShardMap> {
   }
 
   private UpdateControl<ShardMap> status(
-      ShardMap map, RoutingDecision decision, VitessPlan vitess) {
+      ShardMap map, RoutingDecision decision, Optional<VitessPlan> plan) {
     ShardMapStatus previous = map.getStatus();
     ShardMapStatus status = new ShardMapStatus();
     long generation =
@@ -156,6 +156,7 @@ public class ShardMapReconciler implements Reconciler<ShardMap> {
     status.setRoutingConfigMap(Names.ROUTING_CONFIG_MAP);
     if (decision.isValid()) {
       RoutingTable table = decision.table().orElseThrow();
+      VitessPlan vitess = plan.orElseThrow();
       status.setEpoch(table.epoch());
       status.setSlotsPerCell(slotsPerCell(table));
       String warnings =

@@ -16,7 +16,7 @@ public final class WritableVitessCluster implements Condition<Object, ShardMap> 
   @Override
   public boolean isMet(
       DependentResource<Object, ShardMap> dependent, ShardMap map, Context<ShardMap> context) {
-    return ShardMapReconciler.decision(context).isValid()
-        && ShardMapReconciler.vitessPlan(context).map(VitessPlan::writes).orElse(false);
+    // a pass has a plan only when its topology is valid
+    return ShardMapReconciler.vitessPlan(context).map(VitessPlan::writes).orElse(false);
   }
 }
