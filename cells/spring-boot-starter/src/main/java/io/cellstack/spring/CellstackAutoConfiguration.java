@@ -124,7 +124,7 @@ public class CellstackAutoConfiguration {
   FilterRegistrationBean<OwnershipFilter> ownershipFilter(
       Ownership ownership, RoutingTableFile routing) {
     FilterRegistrationBean<OwnershipFilter> registration =
-        new FilterRegistrationBean<>(new OwnershipFilter(ownership, routing::refresh));
+        new FilterRegistrationBean<>(new OwnershipFilter(ownership, routing::refreshIfOlderThan));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }

@@ -1,5 +1,6 @@
 package io.cellstack.spring;
 
+import io.cellstack.core.routing.CellHeaders;
 import io.cellstack.core.slot.Uids;
 import io.cellstack.starter.fencing.StaleEpochException;
 import io.cellstack.starter.routing.Ownership;
@@ -11,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -31,10 +31,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public final class OwnershipFilter extends OncePerRequestFilter {
 
   /** Header carrying the uid a request acts for. */
-  public static final String UID_HEADER = "X-Cellstack-Uid";
+  public static final String UID_HEADER = CellHeaders.UID;
 
   /** Header carrying the epoch of the table the caller routed by. */
-  public static final String EPOCH_HEADER = "X-Cellstack-Epoch";
+  public static final String EPOCH_HEADER = CellHeaders.EPOCH;
 
   private static final Set<String> NEVER_ECHOED =
       Set.of("authorization", "cookie", "proxy-authorization", "x-cellstack-uid");
@@ -51,15 +51,6 @@ public final class OwnershipFilter extends OncePerRequestFilter {
   OwnershipFilter(Ownership ownership, LongConsumer rereadRoutingIfOlderThan) {
     this.ownership = ownership;
     this.rereadRoutingIfOlderThan = rereadRoutingIfOlderThan;
-  }
-
-  /**
-   * Re-reads the routing file unconditionally whenever a caller routed by a newer table. Only until
-   * the auto-configuration passes {@code RoutingTableFile::refreshIfOlderThan} to the constructor
-   * above; then this one goes.
-   */
-  OwnershipFilter(Ownership ownership, BooleanSupplier rereadRouting) {
-    this(ownership, epoch -> rereadRouting.getAsBoolean());
   }
 
   @Override
