@@ -3,6 +3,7 @@ package io.cellstack.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.cellstack.operator.naming.Names;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,9 +84,9 @@ class GatewayTest {
 
   @Test
   void functionUrlTemplateNamesTheKnativeServiceTheOperatorCreatesPerFunctionAndCell() {
-    // The operator names the Knative Service of a function in a cell <function>-<cell>
-    // (operator naming.Names.knativeService), in the CellFunction's namespace, where the
-    // gateway runs; Knative answers for it at <service>.<namespace>.svc.cluster.local.
+    // The Knative Service of a function in a cell is named by the operator, in the
+    // CellFunction's namespace, where the gateway runs; Knative answers for it at
+    // <service>.<namespace>.svc.cluster.local.
     String template =
         (String) deployment.env(CONTAINER).get("CELLSTACK_GATEWAY_FUNCTIONURLTEMPLATE");
 
@@ -95,7 +96,13 @@ class GatewayTest {
             .replace("{cell}", "rz00")
             .replace("{namespace}", deployment.namespace());
 
-    assertThat(url).isEqualTo("http://payment-rz00." + CELLS_NAMESPACE + ".svc.cluster.local");
+    assertThat(url)
+        .isEqualTo(
+            "http://"
+                + Names.knativeService("payment", "rz00")
+                + "."
+                + CELLS_NAMESPACE
+                + ".svc.cluster.local");
   }
 
   @Test
